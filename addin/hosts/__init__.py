@@ -1,0 +1,1 @@
+"""Spreadsheet hosts: the only package that imports a spreadsheet library."""
