@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
 
 ERROR_VALUES = frozenset(
-    {"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#ERROR!",
-     "#SPILL!", "#CALC!", "#GETTING_DATA"}
+    {
+        "#REF!",
+        "#N/A",
+        "#DIV/0!",
+        "#VALUE!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#ERROR!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+    }
 )
 
 
@@ -21,7 +32,7 @@ class CellError(str):
     __slots__ = ()
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How urgent a finding is; ordered error > warning > info."""
 
     ERROR = "error"
@@ -162,6 +173,10 @@ class Table:
     def rows(self) -> list[dict[str, Any]]:
         """The normalised values as one dict per data row (with ``_row``)."""
         return self.values.to_dict("records")
+
+    def pairs(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """(normalised, as read) dicts per data row."""
+        return list(zip(self.rows(), self.raw.to_dict("records"), strict=True))
 
 
 @dataclass

@@ -1,0 +1,382 @@
+"""Read a host's tabs into a Book: tabs and header rows found, values normalised.
+
+Everything about finding things in a coordinator's own layout lives here:
+banner rows above the header, department section rows, repeated headers,
+blank and trailing note rows, schedules closed by "End of Day" rows, merged
+cells (the host fills them) and error values (kept as ``CellError``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from addin import parse
+from addin.errors import InputError
+from addin.hosts.base import Grid, Host
+from addin.model import CellError, Table
+from addin.schema import TABS, TABS_BY_NAME, TabSpec, header_key, is_owned_tab
+from addin.settings import Settings, read_settings
+
+HEADER_SEARCH_ROWS = 15
+
+KNOWN_DEPARTMENTS = frozenset(
+    parse.name_key(d)
+    for d in (
+        "Production",
+        "Camera",
+        "Grip",
+        "Electric",
+        "Grip & Electric",
+        "Grip and Electric",
+        "Lighting",
+        "Sound",
+        "Art",
+        "Art Department",
+        "Set Dressing",
+        "Props",
+        "Wardrobe",
+        "Costume",
+        "Costumes",
+        "Hair & Makeup",
+        "Hair and Makeup",
+        "Makeup",
+        "Hair",
+        "HMU",
+        "Locations",
+        "Transportation",
+        "Transpo",
+        "Catering",
+        "Craft Services",
+        "VFX",
+        "Special Effects",
+        "SFX",
+        "Stunts",
+        "Script",
+        "Script Supervisor",
+        "Editorial",
+        "Post",
+        "Accounting",
+        "Office",
+        "Medic",
+        "Medics",
+        "Security",
+        "Video",
+        "DIT",
+        "Casting",
+        "Directing",
+        "Director's Team",
+        "ADs",
+        "Assistant Directors",
+        "Producers",
+    )
+)
+
+_END_OF_DAY = re.compile(r"^\s*end\s+of\s+(?:shoot\s+)?day\s*#?\s*(\d+)(.*)$", re.IGNORECASE)
+_NOTE_PUNCTUATION = re.compile(r"[.:;!?*]")
+
+
+def _text(value: Any) -> str | None:
+    if parse.is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _day(value: Any) -> int | None:
+    text = _text(value)
+    if text is None:
+        return None
+    match = re.search(r"\d+", text)
+    return int(match.group()) if match else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return None
+
+
+NORMALISERS: dict[str, Callable[..., Any]] = {
+    "text": _text,
+    "id": _text,
+    "day": _day,
+    "number": _number,
+    "date": parse.parse_date,
+    "time": parse.parse_time,
+    "money": parse.parse_money,
+    "rate": parse.parse_rate,
+    "hours": parse.parse_hours,
+    "pages": parse.parse_pages,
+    "yesno": parse.parse_yes_no,
+    "paperwork": parse.parse_paperwork,
+    "cast_ids": parse.parse_cast_ids,
+    "email": parse.normalize_email,
+}
+
+
+@dataclass
+class Book:
+    """The production book as plain Python values."""
+
+    label: str
+    sheet_names: list[str]
+    tables: dict[str, Table]
+    settings: Settings
+    grids: dict[str, Grid] = field(default_factory=dict, repr=False)
+
+    def table(self, kind: str) -> Table | None:
+        """The tab of a canonical kind (``"Crew"``), or None when the book lacks it."""
+        return self.tables.get(kind)
+
+    def has(self, *kinds: str) -> bool:
+        """Whether the book has every one of these tabs."""
+        return all(kind in self.tables for kind in kinds)
+
+
+def read_book(host: Host) -> Book:
+    """Read every tab of a host once and build the Book."""
+    grids = host.read_all()
+    return build_book(grids, host.label)
+
+
+def build_book(grids: dict[str, Grid], label: str) -> Book:
+    """Find the known tabs in grids and normalise them."""
+    found = find_tabs([name for name in grids if not is_owned_tab(name)])
+    if not found:
+        known = ", ".join(tab.name for tab in TABS)
+        raise InputError(
+            f"{label} has none of the tabs ProdDesk knows ({known}); "
+            "rename your tabs or add them with the production template."
+        )
+    settings = read_settings(grids[found["Settings"]]) if "Settings" in found else Settings()
+    tables: dict[str, Table] = {}
+    for kind, sheet in found.items():
+        if kind == "Settings":
+            continue
+        tables[kind] = read_table(grids[sheet], TABS_BY_NAME[kind], sheet, label, settings)
+    return Book(label, list(grids), tables, settings, grids)
+
+
+def find_tabs(names: list[str]) -> dict[str, str]:
+    """Canonical tab kind -> the book's tab name, by name or alias (first match wins)."""
+    found: dict[str, str] = {}
+    for tab in TABS:
+        keys = {header_key(tab.name), *(header_key(alias) for alias in tab.aliases)}
+        for name in names:
+            if header_key(name) in keys and name not in found.values():
+                found[tab.name] = name
+                break
+    return found
+
+
+def _aliases(spec: TabSpec) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for column in spec.columns:
+        for alias in (column.name, *column.aliases):
+            keys.setdefault(header_key(alias), column.name)
+    return keys
+
+
+def find_header(grid: Grid, spec: TabSpec) -> tuple[int, dict[str, int], dict[str, str]]:
+    """The 0-based header row among the first rows, and canonical column -> 1-based column."""
+    aliases = _aliases(spec)
+    best: tuple[int, int, dict[str, int], dict[str, str]] = (0, -1, {}, {})
+    for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        columns: dict[str, int] = {}
+        headers: dict[str, str] = {}
+        for c, value in enumerate(row, start=1):
+            if not isinstance(value, str) or not value.strip():
+                continue
+            canonical = aliases.get(header_key(value))
+            if canonical and canonical not in columns:
+                columns[canonical] = c
+                headers[canonical] = value
+        if len(columns) > best[0]:
+            best = (len(columns), r, columns, headers)
+    return best[1], best[2], best[3]
+
+
+def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Settings) -> Table:
+    """One tab's data rows, normalised, with their sheet row numbers."""
+    header_row, columns, headers = find_header(grid, spec)
+    if len(columns) < 2 or not _has_key(spec, columns):
+        expected = ", ".join(c.name for c in spec.columns[:6])
+        raise InputError(
+            f"{label}, tab '{sheet}': no header row found in the first {HEADER_SEARCH_ROWS} rows "
+            f"(looked for column names such as {expected})."
+        )
+    header_keys = {header_key(headers[c]) for c in columns}
+    composed_name = spec.name == "Crew" and "Name" not in columns
+    if composed_name:
+        columns["Name"] = columns["First Name"]
+        headers["Name"] = headers["First Name"]
+    records: list[dict[str, Any]] = []
+    section: str | None = None
+    day_breaks: list[tuple[int, int, Any]] = []
+    for r in range(header_row + 1, len(grid)):
+        row = grid[r]
+        filled = [(c, v) for c, v in enumerate(row, start=1) if not parse.is_blank(v)]
+        if not filled or _is_repeated_header(filled, header_keys):
+            continue
+        if spec.name == "Schedule" and (day_break := _day_break(filled)):
+            day_breaks.append((r + 1, *day_break))
+            continue
+        if len(filled) == 1:
+            col, value = filled[0]
+            if spec.name == "Crew" and _is_section(value):
+                section = str(value).strip()
+                continue
+            if _is_note(value) or (spec.name != "Crew" and columns.get(spec.key or "") != col):
+                continue
+        record = {name: row[c - 1] if c <= len(row) else None for name, c in columns.items()}
+        if _is_total_row(record):
+            continue
+        record["_row"] = r + 1
+        if spec.name == "Crew":
+            if composed_name:
+                record["Name"] = _full_name(record)
+            if section and parse.is_blank(record.get("Department")):
+                record["Department"] = section
+        records.append(record)
+    raw = pd.DataFrame.from_records(records, columns=[*columns, "_row"])
+    values = _normalise(raw, spec, settings)
+    table = Table(spec.name, sheet, header_row + 1, columns, headers, values, raw)
+    if spec.name == "Schedule":
+        table.extra["day_breaks"] = day_breaks
+        _assign_days(table, settings)
+    return table
+
+
+def _has_key(spec: TabSpec, columns: dict[str, int]) -> bool:
+    if spec.key is None or spec.key in columns:
+        return True
+    return spec.name == "Crew" and "First Name" in columns
+
+
+def _is_repeated_header(filled: list[tuple[int, Any]], header_keys: set[str]) -> bool:
+    matches = sum(1 for _, v in filled if isinstance(v, str) and header_key(v) in header_keys)
+    return matches >= 2 and matches >= len(filled) * 0.6
+
+
+def _is_section(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if (
+        not text
+        or len(text) > 40
+        or _NOTE_PUNCTUATION.search(text)
+        or any(ch.isdigit() for ch in text)
+    ):
+        return False
+    return text.isupper() or parse.name_key(text) in KNOWN_DEPARTMENTS
+
+
+def _is_note(value: Any) -> bool:
+    """A trailing remark rather than data (``* Rates subject to change.``)."""
+    return isinstance(value, str) and (
+        len(value.strip()) > 40 or bool(_NOTE_PUNCTUATION.search(value))
+    )
+
+
+def _is_total_row(record: dict[str, Any]) -> bool:
+    return any(
+        isinstance(value, str) and value.strip().casefold() in {"total", "totals", "grand total"}
+        for value in record.values()
+    )
+
+
+def _full_name(record: dict[str, Any]) -> str | None:
+    parts = [_text(record.get("First Name")), _text(record.get("Last Name"))]
+    return " ".join(p for p in parts if p) or None
+
+
+def _day_break(filled: list[tuple[int, Any]]) -> tuple[int, Any] | None:
+    for _, value in filled:
+        if isinstance(value, str):
+            match = _END_OF_DAY.match(value)
+            if match:
+                return int(match.group(1)), match.group(2)
+    return None
+
+
+def _normalise(raw: pd.DataFrame, spec: TabSpec, settings: Settings) -> pd.DataFrame:
+    values = pd.DataFrame(index=raw.index)
+    kinds = {column.name: column.kind for column in spec.columns}
+    for name in raw.columns:
+        if name.startswith("_"):
+            values[name] = raw[name]
+            continue
+        kind = kinds.get(name, "text")
+        if kind == "phone":
+            convert: Callable[[Any], Any] = partial(parse.normalize_phone, region=settings.region)
+        else:
+            convert = NORMALISERS[kind]
+        values[name] = pd.Series(
+            [
+                None if isinstance(v, CellError) or parse.is_error(v) else convert(v)
+                for v in raw[name].tolist()
+            ],
+            index=raw.index,
+            dtype=object,
+        )
+    return values
+
+
+def _assign_days(table: Table, settings: Settings) -> None:
+    """Day numbers and dates for every scene, from a Day column or End-of-Day rows."""
+    values = table.values
+    breaks: list[tuple[int, int, Any]] = table.extra["day_breaks"]
+    break_dates: dict[int, date | None] = {}
+    for _, day, rest in breaks:
+        break_dates[day] = _date_in_text(rest, settings)
+    if "Day" not in values.columns or values["Day"].isna().all():
+        days: list[int | None] = []
+        for sheet_row in values["_row"].tolist():
+            following = [day for row, day, _ in breaks if row > sheet_row]
+            days.append(following[0] if following else (max(break_dates, default=0) + 1))
+        values["Day"] = pd.Series(days, index=values.index, dtype=object)
+    if "Date" not in values.columns:
+        values["Date"] = pd.Series([None] * len(values), index=values.index, dtype=object)
+    dates = values["Date"].tolist()
+    for i, day in enumerate(values["Day"].tolist()):
+        if dates[i] is None and day in break_dates:
+            dates[i] = break_dates[day]
+    values["Date"] = pd.Series(dates, index=values.index, dtype=object)
+    table.extra["break_dates"] = break_dates
+
+
+_DATE_FRAGMENT = re.compile(
+    r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"
+)
+
+
+def _date_in_text(text: Any, settings: Settings) -> date | None:
+    """A date inside an End-of-Day row's text (``-- Thu Dec 3 -- 4 5/8 pgs``)."""
+    if not isinstance(text, str):
+        return None
+    for match in _DATE_FRAGMENT.finditer(text):
+        fragment = match.group(1)
+        found = parse.parse_date(fragment)
+        if found:
+            return found
+        year = (settings.shoot_start or settings.prep_start or date.today()).year
+        found = parse.parse_date(f"{fragment.rstrip('.')} {year}") or parse.parse_date(
+            f"{fragment}/{year}"
+        )
+        if found:
+            return found
+    return None

@@ -1,0 +1,134 @@
+"""The ``proddesk`` command: validate | clear | callsheet | demo | sync | serve.
+
+Exit codes: 0 no error findings, 1 error findings, 2 unusable input or
+configuration (one sentence on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from addin import __version__
+from addin.errors import AddinError
+from addin.logs import LOG_PATH, setup_logging
+
+log = logging.getLogger("addin.cli")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-25") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(
+        prog="proddesk",
+        description="ProdDesk: checks and call sheets for your production book.",
+    )
+    parser.add_argument("--version", action="version", version=f"proddesk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the book and list what needs fixing")
+    validate.add_argument("book", help="an .xlsx/.xlsm file or a Google Sheets URL")
+    validate.add_argument("--format", choices=("table", "json"), default="table")
+    where = validate.add_mutually_exclusive_group()
+    where.add_argument(
+        "--annotate", metavar="OUT", help="write a copy with a Checks tab, cell fills and notes"
+    )
+    where.add_argument(
+        "--in-place",
+        action="store_true",
+        help="write the Checks tab, fills and notes into the book (keeps a .bak)",
+    )
+    validate.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")
+    validate.add_argument("--credentials", help="Google service-account key file")
+    validate.set_defaults(run=_validate)
+
+    clear = commands.add_parser("clear", help="remove everything ProdDesk added to the book")
+    clear.add_argument("book")
+    clear.add_argument("--credentials", help="Google service-account key file")
+    clear.set_defaults(run=_clear)
+
+    demo = commands.add_parser("demo", help="try ProdDesk on the sample production")
+    demo.add_argument("--out", default="proddesk-demo", help="folder for the demo files")
+    demo.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from addin.run import validate_target
+
+    report, written = validate_target(
+        args.book,
+        today=args.today,
+        annotate=args.annotate,
+        in_place=args.in_place,
+        credentials=args.credentials,
+        status=err,
+    )
+    if args.format == "json":
+        out.print_json(report.to_json()) if out.is_terminal else print(report.to_json())
+    else:
+        from addin.views import print_report
+
+        print_report(report, out)
+    if written:
+        err.print(f"Checks written to {written}.")
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+def _clear(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from addin.run import clear_target
+
+    restored, label = clear_target(args.book, credentials=args.credentials)
+    out.print(f"Cleared ProdDesk checks from {label}: {restored} cell(s) restored.")
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from addin.demo import run_demo
+
+    return run_demo(Path(args.out), out, today=args.today)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out, err = Console(), Console(stderr=True)
+    run: Callable[[argparse.Namespace, Console, Console], int] = args.run
+    try:
+        return run(args, out, err)
+    except AddinError as error:
+        log.info("unusable input: %s", error)
+        err.print(f"[bold red]Error:[/bold red] {error}", highlight=False)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        err.print("Stopped.")
+        return 130
+    except Exception as error:
+        log.exception("unexpected error")
+        err.print(
+            f"[bold red]ProdDesk hit an unexpected problem[/bold red] ({type(error).__name__}: "
+            f"{error}). Nothing was written. Details are in {LOG_PATH}.",
+            highlight=False,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Checks on the budget: accounts whose purchase orders exceed what was budgeted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from addin.model import Flag, Severity
+from addin.rules import Context, rule
+
+COMMITTED_STATUSES = {"open", "approved", "paid", ""}
+
+
+def committed_by_account(ctx: Context) -> dict[str, float]:
+    """Account -> total of its Open, Approved and Paid POs (blank status counts as Open)."""
+    pos = ctx.book.table("POs")
+    if pos is None or not pos.has("Account") or not pos.has("Amount"):
+        return {}
+    frame = pos.values[["Account", "Amount"]].copy()
+    status = pos.values["Status"] if pos.has("Status") else None
+    if status is not None:
+        keep = status.map(lambda s: str(s or "").strip().casefold() in COMMITTED_STATUSES)
+        frame = frame[keep]
+    frame = frame[frame["Account"].notna() & frame["Amount"].notna()]
+    frame["Account"] = frame["Account"].map(str.strip)
+    return frame.groupby("Account")["Amount"].sum().astype(float).to_dict()
+
+
+@rule("budget.over", Severity.ERROR, needs=("Budget", "POs"))
+def over_budget(ctx: Context) -> Iterator[Flag]:
+    """An account whose open, approved and paid POs add up to more than its budget."""
+    budget = ctx.book.tables["Budget"]
+    if not budget.has("Account") or not budget.has("Budget"):
+        return
+    totals = committed_by_account(ctx)
+    for row in budget.rows():
+        account, budgeted = row.get("Account"), row.get("Budget")
+        if account is None or budgeted is None:
+            continue
+        spent = totals.get(account.strip(), 0.0)
+        if spent > budgeted + 0.005:
+            name = f"{account} {row['Description']}" if row.get("Description") else account
+            yield budget.flag(
+                row["_row"],
+                "Budget",
+                f"Account {name}: POs total ${spent:,.2f} against a budget of ${budgeted:,.2f}, "
+                f"${spent - budgeted:,.2f} over.",
+            )

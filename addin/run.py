@@ -1,0 +1,75 @@
+"""One run, end to end: open the host, read the book, run the rules, publish.
+
+Shared by the CLI, the Excel ribbon, the Google sync and the HTTP server.
+"""
+
+from __future__ import annotations
+
+from contextlib import nullcontext
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+
+from addin.book import Book, read_book
+from addin.errors import InputError
+from addin.hosts.base import Host
+from addin.hosts.open import open_host
+from addin.publish import PublishResult, clear, publish
+from addin.report import Report
+from addin.rules import run_rules
+
+
+def check_book(book: Book, today: date | None = None) -> Report:
+    """Run every rule over a book that is already read."""
+    today = today or date.today()
+    return Report(book.label, run_rules(book, today), checked_on=today)
+
+
+def check_host(
+    host: Host, today: date | None = None, write: bool = False
+) -> tuple[Report, PublishResult | None]:
+    """Read and check a host; with ``write`` publish the Checks tab and marks into it."""
+    book = read_book(host)
+    report = check_book(book, today)
+    result = publish(host, book, report) if write else None
+    return report, result
+
+
+def validate_target(
+    target: str,
+    *,
+    today: date | None = None,
+    annotate: str | None = None,
+    in_place: bool = False,
+    credentials: str | None = None,
+    status: Console | None = None,
+) -> tuple[Report, str | None]:
+    """Validate a file or spreadsheet; returns the report and where marks were written."""
+    if annotate and Path(annotate).resolve() == Path(target).resolve():
+        raise InputError(
+            f"{annotate}: --annotate must name a new file; use --in-place to mark the book itself."
+        )
+    spinner = (
+        status.status("Reading the book...") if status and status.is_terminal else nullcontext()
+    )
+    with spinner as live:
+        host = open_host(target, output=annotate, backup=in_place, credentials=credentials)
+        book = read_book(host)
+        if live:
+            live.update("Checking...")
+        report = check_book(book, today)
+        written = None
+        if annotate or in_place:
+            if live:
+                live.update("Writing the Checks tab, fills and notes...")
+            publish(host, book, report)
+            written = annotate or host.label
+    return report, written
+
+
+def clear_target(target: str, *, credentials: str | None = None) -> tuple[int, str]:
+    """Remove ProdDesk's tabs and marks from a file or spreadsheet (in place, with a .bak)."""
+    host = open_host(target, backup=True, credentials=credentials)
+    result = clear(host, read_book(host))
+    return result.restored, host.label

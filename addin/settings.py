@@ -1,0 +1,94 @@
+"""Production settings: defaults, overlaid by the book's Settings tab."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from addin import parse
+from addin.hosts.base import Grid
+from addin.schema import SETTINGS_KEYS, header_key
+
+DEFAULT_COI_WARNING_DAYS = 14
+DEFAULT_PO_APPROVAL_THRESHOLD = 2500.0
+
+
+@dataclass
+class Settings:
+    """The Settings tab as typed values (``values`` keeps every known key as read)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    cells: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A setting by its canonical name, or the default when absent or blank."""
+        value = self.values.get(key)
+        return default if value is None or value == "" else value
+
+    @property
+    def region(self) -> str:
+        """Two-letter country code for phone numbers (default US)."""
+        region = str(self.get("Region", "US")).strip().upper()
+        return {"USA": "US", "UK": "GB", "UNITED STATES": "US", "UNITED KINGDOM": "GB"}.get(
+            region, region
+        )[:2] or "US"
+
+    @property
+    def coi_warning_days(self) -> int:
+        """Days before a COI expires that it is reported as expiring."""
+        return int(self.get("COI Warning Days", DEFAULT_COI_WARNING_DAYS))
+
+    @property
+    def po_approval_threshold(self) -> float:
+        """PO amount above which an approver is required."""
+        return float(self.get("PO Approval Threshold", DEFAULT_PO_APPROVAL_THRESHOLD))
+
+    @property
+    def prep_start(self) -> date | None:
+        """First day of prep."""
+        return self.get("Prep Start")
+
+    @property
+    def shoot_start(self) -> date | None:
+        """First shoot day."""
+        return self.get("Shoot Start")
+
+    @property
+    def wrap_date(self) -> date | None:
+        """Wrap date."""
+        return self.get("Wrap Date")
+
+    @property
+    def timezone(self) -> str:
+        """IANA timezone of the production (default America/Los_Angeles)."""
+        return str(self.get("Timezone", "America/Los_Angeles")).strip()
+
+
+_CONVERT = {
+    "text": lambda v: None if parse.is_blank(v) else parse.display(v),
+    "date": parse.parse_date,
+    "money": parse.parse_money,
+    "int": lambda v: None if parse.parse_money(v) is None else int(parse.parse_money(v)),
+}
+
+
+def read_settings(grid: Grid) -> Settings:
+    """Setting/Value pairs: the first filled cell of a row is the key, the next its value."""
+    lookup: dict[str, str] = {}
+    for key, (aliases, _) in SETTINGS_KEYS.items():
+        for name in (key, *aliases):
+            lookup.setdefault(header_key(name), key)
+    settings = Settings()
+    for r, row in enumerate(grid, start=1):
+        filled = [(c, v) for c, v in enumerate(row, start=1) if not parse.is_blank(v)]
+        if not filled:
+            continue
+        key = lookup.get(header_key(filled[0][1]))
+        if key is None or key in settings.values:
+            continue
+        value = filled[1][1] if len(filled) > 1 else None
+        kind = SETTINGS_KEYS[key][1]
+        settings.values[key] = _CONVERT[kind](value) if value is not None else None
+        settings.cells[key] = (r, filled[1][0] if len(filled) > 1 else filled[0][0] + 1)
+    return settings
