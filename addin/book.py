@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -251,7 +251,8 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
             if section and parse.is_blank(record.get("Department")):
                 record["Department"] = section
         records.append(record)
-    raw = pd.DataFrame.from_records(records, columns=[*columns, "_row"])
+    derived = ["Department"] if spec.name == "Crew" and "Department" not in columns else []
+    raw = pd.DataFrame.from_records(records, columns=[*columns, *derived, "_row"])
     values = _normalise(raw, spec, settings)
     table = Table(spec.name, sheet, header_row + 1, columns, headers, values, raw)
     if spec.name == "Schedule":

@@ -35,16 +35,14 @@ def missing_position(ctx: Context) -> Iterator[Flag]:
     for row in crew.rows():
         if row.get("Name") is None:
             continue
-        missing = [c for c in ("Position", "Department") if crew.has(c) and row.get(c) is None]
-        if not crew.has("Department") and row.get("_section") is None:
-            missing.append("Department")
+        missing = [
+            c for c in ("Position", "Department")
+            if (crew.has(c) or c == "Department") and row.get(c) is None
+        ]
         if missing:
             what = " and ".join(m.lower() for m in missing)
-            yield crew.flag(
-                row["_row"],
-                missing[0] if crew.has(missing[0]) else "Name",
-                f"{_who(row)} has no {what}.",
-            )
+            column = next((c for c in missing if crew.has(c)), "Name")
+            yield crew.flag(row["_row"], column, f"{_who(row)} has no {what}.")
 
 
 @rule("crew.invalid_email", Severity.ERROR, needs=("Crew",))

@@ -1,0 +1,89 @@
+"""Reading every worksheet's values fast: calamine for values, a scan for error cells.
+
+calamine turns error cells (``#REF!``, ``#N/A``) into empty strings, so sheets
+whose XML holds an error cell (``t="e"``) are scanned once more with lxml and
+those cells are given back as ``CellError``.
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from python_calamine import CalamineWorkbook
+
+from addin.errors import InputError
+from addin.hosts.base import Grid
+from addin.hosts.xlsx_package import Package
+from addin.model import CellError, column_index
+
+_REF = re.compile(r"^([A-Za-z]+)(\d+)$")
+
+
+def read_grids(path: Path, package: Package, sheets: list[tuple[str, str]]) -> dict[str, Grid]:
+    """The values of the given (tab name, part) worksheets, as grids from A1."""
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types
+        raise InputError(f"{path.name} cannot be read as a workbook ({exc}).") from exc
+    grids: dict[str, Grid] = {}
+    for name, part in sheets:
+        try:
+            sheet = workbook.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except Exception as exc:
+            raise InputError(f"{path.name}: the tab '{name}' cannot be read ({exc}).") from exc
+        grid: Grid = [[None if v == "" else v for v in row] for row in rows]
+        _put_errors(grid, package.read(part))
+        _fill_merged(grid, merged)
+        grids[name] = grid
+    return grids
+
+
+def _put(grid: Grid, row: int, col: int, value: Any) -> None:
+    while len(grid) <= row:
+        grid.append([])
+    line = grid[row]
+    if len(line) <= col:
+        line.extend([None] * (col + 1 - len(line)))
+    line[col] = value
+
+
+def _fill_merged(grid: Grid, merged: list) -> None:
+    for (r0, c0), (r1, c1) in merged:
+        top_left = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else None
+        if top_left is None:
+            continue
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                _put(grid, r, c, top_left)
+
+
+def _put_errors(grid: Grid, xml: bytes) -> None:
+    if b't="e"' not in xml and b"t='e'" not in xml:
+        return
+    row = 0
+    col = 0
+    for event, element in etree.iterparse(BytesIO(xml), events=("start", "end"), huge_tree=True):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if event == "start":
+            if tag == "row":
+                r = element.get("r")
+                row, col = (int(r) if r and r.isdigit() else row + 1), 0
+            continue
+        if tag == "c":
+            match = _REF.match(element.get("r", ""))
+            if match:
+                row, col = int(match.group(2)), column_index(match.group(1))
+            else:
+                col += 1
+            if element.get("t") == "e":
+                value = next((c.text for c in element if c.tag.endswith("}v")), None)
+                _put(grid, row - 1, col - 1, CellError(value or "#N/A"))
+            element.clear()
+        elif tag == "row":
+            element.clear()

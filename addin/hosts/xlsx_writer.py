@@ -1,0 +1,129 @@
+"""The worksheet XML of a tab ProdDesk owns (Checks, its state, a call sheet).
+
+Strings are inline strings, so a value such as ``=HYPERLINK(...)`` stays text;
+numbers and booleans keep their type; dates and times are serial numbers with a
+date format. Header rows are bold and frozen; links jump inside the book.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from lxml import etree
+
+from addin.hosts.base import SheetContent
+from addin.hosts.xlsx_package import MAIN, REL, q
+from addin.hosts.xlsx_styles import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT, Styles
+from addin.model import a1, column_letter
+
+_EPOCH = dt.datetime(1899, 12, 30)
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MAX_TEXT = 32767
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def serial(value: dt.date | dt.datetime | dt.time) -> float:
+    """Excel's serial number of a date, date-time or time of day."""
+    if isinstance(value, dt.datetime):
+        delta = value.replace(tzinfo=None) - _EPOCH
+        return delta.days + delta.seconds / 86400 + delta.microseconds / 86400e6
+    if isinstance(value, dt.date):
+        return float((value - _EPOCH.date()).days)
+    return (value.hour * 3600 + value.minute * 60 + value.second) / 86400 + value.microsecond / 86400e6
+
+
+def _number_format(value: Any) -> int:
+    if isinstance(value, dt.datetime):
+        return DATETIME_FORMAT
+    if isinstance(value, dt.date):
+        return DATE_FORMAT
+    if isinstance(value, dt.time):
+        return TIME_FORMAT
+    return 0
+
+
+def _sheet_ref(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
+    """The ``<worksheet>`` element holding a ProdDesk tab."""
+    root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
+    view = etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), workbookViewId="0")
+    if content.header_rows > 0 and content.rows:
+        etree.SubElement(
+            view,
+            q("pane"),
+            ySplit=str(content.header_rows),
+            topLeftCell=f"A{content.header_rows + 1}",
+            activePane="bottomLeft",
+            state="frozen",
+        )
+    etree.SubElement(root, q("sheetFormatPr"), defaultRowHeight="15")
+    if content.widths:
+        cols = etree.SubElement(root, q("cols"))
+        for index, width in enumerate(content.widths, start=1):
+            if width:
+                etree.SubElement(
+                    cols, q("col"), min=str(index), max=str(index), width=f"{float(width):g}",
+                    customWidth="1",
+                )
+        if len(cols) == 0:
+            root.remove(cols)
+    data = etree.SubElement(root, q("sheetData"))
+    for r, values in enumerate(content.rows):
+        bold = r < content.header_rows
+        fill = content.row_fills.get(r)
+        row = etree.SubElement(data, q("row"), r=str(r + 1))
+        for c, value in enumerate(values):
+            _write_cell(row, r + 1, c + 1, value, styles, bold, fill)
+        if len(row) == 0:
+            data.remove(row)
+    if content.links:
+        links = etree.SubElement(root, q("hyperlinks"))
+        for (r, c), target in sorted(content.links.items()):
+            value = content.rows[r][c] if r < len(content.rows) and c < len(content.rows[r]) else None
+            link = etree.SubElement(
+                links, q("hyperlink"), ref=a1(r + 1, c + 1),
+                location=f"{_sheet_ref(target.sheet)}!{target.a1}",
+            )
+            if value not in (None, ""):
+                link.set("display", _ILLEGAL.sub("", str(value))[:255])
+    etree.SubElement(
+        root, q("pageMargins"), left="0.7", right="0.7", top="0.75", bottom="0.75",
+        header="0.3", footer="0.3",
+    )
+    return root
+
+
+def _write_cell(
+    row: etree._Element, r: int, c: int, value: Any, styles: Styles, bold: bool, fill: str | None
+) -> None:
+    empty = value is None or (isinstance(value, str) and value == "")
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        value = str(value)
+    style = styles.owned(bold, fill, 0 if empty else _number_format(value))
+    if empty and not fill:
+        return
+    cell = etree.SubElement(row, q("c"), r=f"{column_letter(c)}{r}")
+    if style:
+        cell.set("s", str(style))
+    if empty:
+        return
+    if isinstance(value, bool):
+        cell.set("t", "b")
+        etree.SubElement(cell, q("v")).text = "1" if value else "0"
+    elif isinstance(value, int | float):
+        etree.SubElement(cell, q("v")).text = repr(float(value)) if isinstance(value, float) else str(value)
+    elif isinstance(value, dt.date | dt.time):
+        etree.SubElement(cell, q("v")).text = repr(serial(value))
+    else:
+        cell.set("t", "inlineStr")
+        t = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
+        text = _ILLEGAL.sub("", str(value))[:_MAX_TEXT]
+        t.text = text
+        if text != text.strip():
+            t.set(_SPACE, "preserve")
