@@ -26,11 +26,15 @@ _AFTER_LEGACY = frozenset(
     {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems",
      "tableParts", "extLst", "AlternateContent"}
 )
-_SHAPE = re.compile(r"<v:shape\b[^>]*>.*?</v:shape>", re.S)
+_SHAPE = re.compile(r"<(?P<p>[\w.-]+:|)shape[\s>].*?</(?P=p)shape>", re.S)
 _SHAPE_ID = re.compile(r"_x0000_s(\d+)")
-_IDMAP = re.compile(r"<o:idmap\b[^>]*\bdata=\"([\d,\s]*)\"")
+_IDMAP = re.compile(r"<(?:[\w.-]+:)?idmap\b[^>]*\bdata=\"([\d,\s]*)\"")
+_NS = (
+    ' xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"'
+    ' xmlns:x="urn:schemas-microsoft-com:office:excel"'
+)
 _SHAPETYPE = (
-    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
+    f'<v:shapetype{_NS} id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
     'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
     '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
 )
@@ -44,7 +48,7 @@ _NEW_VML = (
 def _note_shape(shape_id: int, row0: int, col0: int) -> str:
     top = max(row0 - 1, 0)
     return (
-        f'<v:shape id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;'
+        f'<v:shape{_NS} id="_x0000_s{shape_id}" type="#_x0000_t202" style="position:absolute;'
         "margin-left:59.25pt;margin-top:1.5pt;width:180pt;height:80pt;z-index:1;"
         'visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/>'
         '<v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>'
@@ -152,8 +156,8 @@ class SheetNotes:
         if self.vml_part:
             vml = self._vml_text()
             pattern = re.compile(
-                rf'ObjectType="Note".*<x:Row>\s*{row - 1}\s*</x:Row>\s*'
-                rf"<x:Column>\s*{col - 1}\s*</x:Column>",
+                rf'ObjectType="Note".*<(?:[\w.-]+:)?Row>\s*{row - 1}\s*</.*'
+                rf"<(?:[\w.-]+:)?Column>\s*{col - 1}\s*</",
                 re.S,
             )
             for match in _SHAPE.finditer(vml):
@@ -166,7 +170,7 @@ class SheetNotes:
         if self.comments_part and not self._by_ref():
             self._unlink(self.comments_part)
             self.comments_part = None
-        if self.vml_part and "<v:shape " not in self._vml_text():
+        if self.vml_part and not _SHAPE.search(self._vml_text()):
             legacy = self.sheet_root.find(q("legacyDrawing"))
             if legacy is not None:
                 self.sheet_root.remove(legacy)
@@ -217,8 +221,8 @@ class SheetNotes:
             self._new_vml()
         vml = self._vml_text()
         if "_x0000_t202" not in vml:
-            at = vml.find("<v:shape ")
-            at = at if at >= 0 else vml.rfind("</xml>")
+            first = _SHAPE.search(vml)
+            at = first.start() if first else vml.rfind("</xml>")
             vml = vml[:at] + _SHAPETYPE + vml[at:]
         ids = [int(n) for n in _SHAPE_ID.findall(vml)]
         idmap = _IDMAP.search(vml)
