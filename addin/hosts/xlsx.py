@@ -103,7 +103,8 @@ class XlsxHost:
             for address, mark in cells.items():
                 row, col = parse_a1(address)
                 ref = address.replace("$", "").upper()
-                sheet.cells.set_style(row, col, styles.with_fill(sheet.cells.style(row, col), mark.fill))
+                style = styles.with_fill(sheet.cells.style(row, col), mark.fill)
+                sheet.cells.set_style(row, col, style)
                 if ref not in sheet.notes.threaded:
                     sheet.notes.set(ref, row, col, mark.note)
             self._package.touch(sheet.part)
@@ -156,20 +157,22 @@ class XlsxHost:
         target = self.output or self.path
         check_target(target)
         data = self._package.to_bytes()
-        handle = tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".~{target.name}.", suffix=".tmp", delete=False
-        )
+        temp = None
         try:
-            with handle:
+            with tempfile.NamedTemporaryFile(
+                dir=target.parent, prefix=f".~{target.name}.", suffix=".tmp", delete=False
+            ) as handle:
+                temp = handle.name
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             if self.backup and target.exists():
                 shutil.copy2(target, target.with_name(target.name + ".bak"))
-            os.replace(handle.name, target)
+            os.replace(temp, target)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(handle.name)
+            if temp:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
             raise HostError(f"{target.name} could not be saved ({exc.strerror or exc}).") from exc
         self._load(target)
 
@@ -184,9 +187,10 @@ class XlsxHost:
 
     def _styles_part(self) -> Styles:
         if self._styles is None:
-            part = next(
-                (t for _, t in self._package.related(self._workbook.part, "/styles")), None
-            ) or "xl/styles.xml"
+            part = (
+                next((t for _, t in self._package.related(self._workbook.part, "/styles")), None)
+                or "xl/styles.xml"
+            )
             if not self._package.has(part):
                 self._package.set_override(
                     part, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"

@@ -23,8 +23,17 @@ VML_TYPE = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 AUTHOR = "ProdDesk"
 
 _AFTER_LEGACY = frozenset(
-    {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems",
-     "tableParts", "extLst", "AlternateContent"}
+    {
+        "legacyDrawingHF",
+        "drawingHF",
+        "picture",
+        "oleObjects",
+        "controls",
+        "webPublishItems",
+        "tableParts",
+        "extLst",
+        "AlternateContent",
+    }
 )
 _SHAPE = re.compile(r"<(?P<p>[\w.-]+:|)shape[\s>].*?</(?P=p)shape>", re.S)
 _SHAPE_ID = re.compile(r"_x0000_s(\d+)")
@@ -88,7 +97,8 @@ class SheetNotes:
         for _, part in package.related(sheet_part, "/threadedComment"):
             if package.has(part):
                 self.threaded.update(
-                    el.get("ref", "") for el in package.tree(part).iter()
+                    el.get("ref", "")
+                    for el in package.tree(part).iter()
                     if isinstance(el.tag, str) and etree.QName(el).localname == "threadedComment"
                 )
         self._comments: dict[str, etree._Element] | None = None
@@ -118,7 +128,11 @@ class SheetNotes:
     def xml(self, ref: str) -> str | None:
         """The cell's ``<comment>`` element as text, to put it back exactly later."""
         comment = self._by_ref().get(ref)
-        return etree.tostring(comment, encoding="unicode", with_tail=False) if comment is not None else None
+        return (
+            etree.tostring(comment, encoding="unicode", with_tail=False)
+            if comment is not None
+            else None
+        )
 
     def set(self, ref: str, row: int, col: int, note: str) -> None:
         """Give a cell this note text (replacing the text of an existing note)."""

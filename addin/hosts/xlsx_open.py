@@ -99,8 +99,6 @@ def check_target(target: Path) -> None:
     if target.is_dir():
         raise HostError(f"{name} cannot be saved: {target} is a folder.")
     if (folder / f"~${name}").exists():
-        raise HostError(
-            f"{name} is open in Excel (it is locked); close it in Excel and try again."
-        )
+        raise HostError(f"{name} is open in Excel (it is locked); close it in Excel and try again.")
     if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
         raise HostError(f"{name} cannot be saved: the file or its folder is read-only.")

@@ -199,7 +199,9 @@ class Package:
                 item.set("ContentType", content_type)
                 break
         else:
-            etree.SubElement(root, q("Override", CT_NS), PartName=partname, ContentType=content_type)
+            etree.SubElement(
+                root, q("Override", CT_NS), PartName=partname, ContentType=content_type
+            )
         self.touch("[Content_Types].xml")
 
     def ensure_default(self, extension: str, content_type: str) -> None:
@@ -228,7 +230,9 @@ class Package:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for name in self.names:
                 original = self._infos.get(name)
-                info = zipfile.ZipInfo(name, original.date_time if original else (1980, 1, 1, 0, 0, 0))
+                info = zipfile.ZipInfo(
+                    name, original.date_time if original else (1980, 1, 1, 0, 0, 0)
+                )
                 info.compress_type = original.compress_type if original else zipfile.ZIP_DEFLATED
                 if original is not None:
                     info.external_attr = original.external_attr

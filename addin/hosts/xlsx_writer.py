@@ -32,7 +32,9 @@ def serial(value: dt.date | dt.datetime | dt.time) -> float:
         return delta.days + delta.seconds / 86400 + delta.microseconds / 86400e6
     if isinstance(value, dt.date):
         return float((value - _EPOCH.date()).days)
-    return (value.hour * 3600 + value.minute * 60 + value.second) / 86400 + value.microsecond / 86400e6
+    return (
+        value.hour * 3600 + value.minute * 60 + value.second
+    ) / 86400 + value.microsecond / 86400e6
 
 
 def _number_format(value: Any) -> int:
@@ -52,7 +54,9 @@ def _sheet_ref(name: str) -> str:
 def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
     """The ``<worksheet>`` element holding a ProdDesk tab."""
     root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
-    view = etree.SubElement(etree.SubElement(root, q("sheetViews")), q("sheetView"), workbookViewId="0")
+    view = etree.SubElement(
+        etree.SubElement(root, q("sheetViews")), q("sheetView"), workbookViewId="0"
+    )
     if content.header_rows > 0 and content.rows:
         etree.SubElement(
             view,
@@ -68,7 +72,11 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
         for index, width in enumerate(content.widths, start=1):
             if width:
                 etree.SubElement(
-                    cols, q("col"), min=str(index), max=str(index), width=f"{float(width):g}",
+                    cols,
+                    q("col"),
+                    min=str(index),
+                    max=str(index),
+                    width=f"{float(width):g}",
                     customWidth="1",
                 )
         if len(cols) == 0:
@@ -85,16 +93,26 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
     if content.links:
         links = etree.SubElement(root, q("hyperlinks"))
         for (r, c), target in sorted(content.links.items()):
-            value = content.rows[r][c] if r < len(content.rows) and c < len(content.rows[r]) else None
+            value = (
+                content.rows[r][c] if r < len(content.rows) and c < len(content.rows[r]) else None
+            )
             link = etree.SubElement(
-                links, q("hyperlink"), ref=a1(r + 1, c + 1),
+                links,
+                q("hyperlink"),
+                ref=a1(r + 1, c + 1),
                 location=f"{_sheet_ref(target.sheet)}!{target.a1}",
             )
             if value not in (None, ""):
                 link.set("display", _ILLEGAL.sub("", str(value))[:255])
     etree.SubElement(
-        root, q("pageMargins"), left="0.7", right="0.7", top="0.75", bottom="0.75",
-        header="0.3", footer="0.3",
+        root,
+        q("pageMargins"),
+        left="0.7",
+        right="0.7",
+        top="0.75",
+        bottom="0.75",
+        header="0.3",
+        footer="0.3",
     )
     return root
 
@@ -117,7 +135,9 @@ def _write_cell(
         cell.set("t", "b")
         etree.SubElement(cell, q("v")).text = "1" if value else "0"
     elif isinstance(value, int | float):
-        etree.SubElement(cell, q("v")).text = repr(float(value)) if isinstance(value, float) else str(value)
+        etree.SubElement(cell, q("v")).text = (
+            repr(float(value)) if isinstance(value, float) else str(value)
+        )
     elif isinstance(value, dt.date | dt.time):
         etree.SubElement(cell, q("v")).text = repr(serial(value))
     else:
