@@ -10,6 +10,7 @@ import pytest
 
 from addin.book import read_book
 from addin.errors import InputError
+from addin.hosts.xlsx import XlsxHost
 
 
 from addin.model import CellError
