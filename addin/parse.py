@@ -555,6 +555,8 @@ def _normalize_phone_text(raw: str, region: str) -> str | None:
         return None
     if text[:4].lower() == "tel:":
         text = text[4:].strip()
+    if sum(ch.isdigit() for ch in text) < 5:  # too short for any country; skip the parser
+        return None
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
