@@ -1,0 +1,16 @@
+"""Every host the contract suite runs over: one module per host, one line each here.
+
+A factory builds a host holding given tabs and re-opens the saved result as a
+fresh host; the inspectors read what a person would see (a fill colour, a link,
+a hidden tab) without going through the host under test.
+"""
+
+from __future__ import annotations
+
+from tests.hosts.factories import memory, xlsx
+from tests.hosts.factories.base import Factory
+
+FACTORIES: dict[str, Factory] = {
+    "memory": memory.FACTORY,
+    "xlsx": xlsx.FACTORY,
+}
