@@ -68,7 +68,7 @@ class XlsxHost:
 
     def read_all(self) -> dict[str, Grid]:
         """Every worksheet's values as last saved (charts and macro sheets left out)."""
-        return read_grids(self._source, self._package, self._saved)
+        return read_grids(self._source, self._package, self._saved, self._workbook.worksheets_only)
 
     def read_cell_states(self, cells: dict[str, list[str]]) -> dict[str, dict[str, CellState]]:
         """The current format index and note of the given cells, per tab."""

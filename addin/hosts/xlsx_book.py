@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,21 @@ class Workbook:
     def find(self, name: str) -> SheetEntry | None:
         """The worksheet with this name, or None."""
         return next((e for e in self.worksheets() if e.name == name), None)
+
+    def worksheets_only(self) -> bytes:
+        """The package bytes with every tab but worksheets left out of the tab list."""
+        root = copy.deepcopy(self.root)
+        sheets = root.find(q("sheets", self.ns))
+        keep = {e.rid for e in self.worksheets()}
+        for element in list(sheets):
+            rid = next((v for k, v in element.attrib.items() if k.endswith("}id")), "")
+            if rid not in keep:
+                sheets.remove(element)
+        names = root.find(q("definedNames", self.ns))
+        if names is not None:
+            root.remove(names)
+        data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return self.package.to_bytes({self.part: data})
 
     def add_worksheet(self, name: str, root: etree._Element, hidden: bool) -> None:
         """Add a worksheet part holding ``root`` as the last tab."""

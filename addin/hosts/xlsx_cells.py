@@ -71,7 +71,9 @@ class SheetCells:
         cell = self.cell(row, col)
         if cell is not None:
             return cell
-        row_element = self._rows.get(row) or self._new_row(row)
+        row_element = self._rows.get(row)
+        if row_element is None:
+            row_element = self._new_row(row)
         cell = etree.Element(q("c", self.ns), r=a1(row, col))
         cells = self._row_cells(row)
         after = [c for c in cells if c > col]

@@ -184,12 +184,24 @@ class SheetNotes:
         if self.comments_part and not self._by_ref():
             self._unlink(self.comments_part)
             self.comments_part = None
+        elif self.comments_part:
+            self._drop_unused_author()
         if self.vml_part and not _SHAPE.search(self._vml_text()):
             legacy = self.sheet_root.find(q("legacyDrawing"))
             if legacy is not None:
                 self.sheet_root.remove(legacy)
             self._unlink(self.vml_part)
             self.vml_part = None
+
+    def _drop_unused_author(self) -> None:
+        authors = self.package.tree(self.comments_part).find(q("authors"))
+        names = list(authors.iter(q("author"))) if authors is not None else []
+        if not names or names[-1].text != AUTHOR:
+            return
+        index = str(len(names) - 1)
+        if all(c.get("authorId") != index for c in self._by_ref().values()):
+            authors.remove(names[-1])
+            self.package.touch(self.comments_part)
 
     # parts ---------------------------------------------------------------------
 

@@ -224,8 +224,12 @@ class Package:
 
     # output --------------------------------------------------------------------
 
-    def to_bytes(self) -> bytes:
-        """The whole package as zip bytes; unchanged parts are copied as they were."""
+    def to_bytes(self, replace: dict[str, bytes] | None = None) -> bytes:
+        """The whole package as zip bytes; unchanged parts are copied as they were.
+
+        ``replace`` swaps the bytes of some parts in the output only.
+        """
+        replace = replace or {}
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for name in self.names:
@@ -236,7 +240,7 @@ class Package:
                 info.compress_type = original.compress_type if original else zipfile.ZIP_DEFLATED
                 if original is not None:
                     info.external_attr = original.external_attr
-                archive.writestr(info, self.read(name))
+                archive.writestr(info, replace.get(name) or self.read(name))
         return out.getvalue()
 
 

@@ -8,6 +8,7 @@ those cells are given back as ``CellError``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,24 @@ from addin.model import CellError, column_index
 _REF = re.compile(r"^([A-Za-z]+)(\d+)$")
 
 
-def read_grids(path: Path, package: Package, sheets: list[tuple[str, str]]) -> dict[str, Grid]:
-    """The values of the given (tab name, part) worksheets, as grids from A1."""
+def read_grids(
+    path: Path,
+    package: Package,
+    sheets: list[tuple[str, str]],
+    worksheets_only: Callable[[], bytes],
+) -> dict[str, Grid]:
+    """The values of the given (tab name, part) worksheets, as grids from A1.
+
+    ``worksheets_only`` gives the package without chart, macro and dialog sheets,
+    for books that calamine cannot open whole (old Excel 4 macro sheets).
+    """
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types
-        raise InputError(f"{path.name} cannot be read as a workbook ({exc}).") from exc
+    except Exception:  # calamine raises its own error types
+        try:
+            workbook = CalamineWorkbook.from_filelike(BytesIO(worksheets_only()))
+        except Exception as exc:
+            raise InputError(f"{path.name} cannot be read as a workbook ({exc}).") from exc
     grids: dict[str, Grid] = {}
     for name, part in sheets:
         try:
