@@ -41,7 +41,10 @@ def read_grids(
         try:
             workbook = CalamineWorkbook.from_filelike(BytesIO(worksheets_only()))
         except Exception as exc:
-            raise InputError(f"{path.name} cannot be read as a workbook ({exc}).") from exc
+            raise InputError(
+                f"{path.name} is damaged or not a workbook Excel saved; open it in Excel to "
+                "repair it, or use a backup copy."
+            ) from exc
     grids: dict[str, Grid] = {}
     for name, part in sheets:
         try:
@@ -49,7 +52,10 @@ def read_grids(
             rows = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
         except Exception as exc:
-            raise InputError(f"{path.name}: the tab '{name}' cannot be read ({exc}).") from exc
+            raise InputError(
+                f"{path.name} is damaged (the tab '{name}' cannot be read); open it in Excel "
+                "to repair it, or use a backup copy."
+            ) from exc
         grid: Grid = [[None if v == "" else v for v in row] for row in rows]
         _put_errors(grid, package.read(part))
         _fill_merged(grid, merged)
