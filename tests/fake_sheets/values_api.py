@@ -248,12 +248,20 @@ def batch_update(book: Book, body: dict[str, Any]) -> dict[str, Any]:
                 body.get("responseDateTimeRenderOption"),
             )
         responses.append(result)
-    sheets = {r["updatedRange"].rpartition("!")[0] for r in responses if "updatedCells" in r}
+    rows, cols, sheets = set(), set(), set()
+    for result in responses:
+        if "updatedCells" not in result:
+            continue
+        title, cells, _ = a1.split_sheet(result["updatedRange"])
+        span = a1.parse_cells(cells or "")
+        sheets.add(title)
+        rows.update((title, r) for r in range(span.row0 or 0, span.row1 or 0))
+        cols.update((title, c) for c in range(span.col0 or 0, span.col1 or 0))
     out: dict[str, Any] = {"spreadsheetId": book.spreadsheet_id}
-    if responses and any("updatedCells" in r for r in responses):
+    if sheets:
         out.update(
-            totalUpdatedRows=sum(r.get("updatedRows", 0) for r in responses),
-            totalUpdatedColumns=sum(r.get("updatedColumns", 0) for r in responses),
+            totalUpdatedRows=len(rows),
+            totalUpdatedColumns=len(cols),
             totalUpdatedCells=sum(r.get("updatedCells", 0) for r in responses),
             totalUpdatedSheets=len(sheets),
         )
