@@ -7,10 +7,11 @@ a hidden tab) without going through the host under test.
 
 from __future__ import annotations
 
-from tests.hosts.factories import memory, xlsx
+from tests.hosts.factories import excel, memory, xlsx
 from tests.hosts.factories.base import Factory
 
 FACTORIES: dict[str, Factory] = {
+    "excel": excel.FACTORY,
     "memory": memory.FACTORY,
     "xlsx": xlsx.FACTORY,
 }
