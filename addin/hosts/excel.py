@@ -230,7 +230,7 @@ class ExcelHost:
             for step in reversed(undo):
                 try:
                     step()
-                except Exception:  # noqa: S112 - undo as much as Excel allows
+                except Exception:  # undo as much as Excel allows
                     continue
             app.screen_updating = screen
             raise HostError(
@@ -359,7 +359,7 @@ class ExcelHost:
         try:
             if name in self._live_names():
                 self.book.sheets[name].activate()
-        except Exception:  # noqa: S110 - which tab shows is cosmetic
+        except Exception:  # which tab shows is cosmetic
             pass
 
     def _save_file(self) -> None:
@@ -386,7 +386,7 @@ def _freeze(sheet: xw.Sheet, header_rows: int) -> None:
         window.SplitColumn = 0
         window.SplitRow = header_rows
         window.FreezePanes = True
-    except Exception:  # noqa: S110 - a frozen header is a nicety
+    except Exception:  # a frozen header is a nicety
         pass
 
 
