@@ -1,4 +1,6 @@
-"""Serve a workbook as a fake Google spreadsheet: python tests/fake_sheets.py --port 8765 --load BOOK.xlsx [--id ID].
+"""Serve a workbook as a fake Google spreadsheet until Ctrl-C.
+
+    python tests/fake_sheets.py --port 8765 --load BOOK.xlsx [--id ID] [--token T]
 
 The implementation lives in the package tests/fake_sheets/ (a directory wins over this
 file on import, so `import fake_sheets` from tests/ gets the package).

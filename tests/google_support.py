@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import gspread
-from gspread.http_client import BackOffHTTPClient, HTTPClient
-
 from fake_sheets import Book, FakeSheetsServer, load_grids, load_xlsx
+from gspread.http_client import BackOffHTTPClient, HTTPClient
 
 GOOGLE_BASES = (
     "https://sheets.googleapis.com",
@@ -138,7 +137,9 @@ def local_http_client(base_url: str, backoff: bool = False) -> type[HTTPClient]:
     return LocalBackOffHTTPClient
 
 
-def gspread_client(base_url: str, token: str = "fake-token", backoff: bool = False) -> gspread.Client:
+def gspread_client(
+    base_url: str, token: str = "fake-token", backoff: bool = False
+) -> gspread.Client:
     """A real gspread Client talking to the fake, with a token-only credential.
 
     backoff=True uses gspread's BackOffHTTPClient (which sleeps 2, 4, 8 s ... on 429/5xx)."""

@@ -16,11 +16,10 @@ from typing import Any
 import gspread
 import openpyxl
 import pytest
+from google_support import FakeSheets, gspread_client, start_fake_sheets
 from gspread.utils import ExportFormat
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
-
-from google_support import FakeSheets, gspread_client, start_fake_sheets
 
 RECORDED = Path(__file__).parent / "data" / "google" / "recorded"
 
@@ -239,7 +238,9 @@ def test_error_bodies_are_googles(fake: FakeSheets) -> None:
     fresh(fake, errors[3])
     assert_replays(fake, errors[3])  # hiding the only sheet
     sid = fresh(fake, errors[2])
-    status, body = send(fake, "GET", f"/v4/spreadsheets/{sid}/values/%27all%20prompts%27%21A1%3A%5B5")
+    status, body = send(
+        fake, "GET", f"/v4/spreadsheets/{sid}/values/%27all%20prompts%27%21A1%3A%5B5"
+    )
     assert status == 400
     assert body == {
         "error": {
@@ -255,7 +256,9 @@ def test_requests_without_bearer_token_get_401(fake: FakeSheets) -> None:
     status, body = send(fake, "GET", f"/v4/spreadsheets/{sid}", token=None)
     assert status == 401
     assert body["error"]["status"] == "UNAUTHENTICATED"
-    status, body = send(fake, "GET", f"/drive/v3/files/{sid}/export?mimeType=text%2Fcsv", token=None)
+    status, body = send(
+        fake, "GET", f"/drive/v3/files/{sid}/export?mimeType=text%2Fcsv", token=None
+    )
     assert status == 401 and body["error"]["errors"][0]["reason"] == "required"
 
 
@@ -285,7 +288,9 @@ def crew_book(path: Path) -> Path:
     return path
 
 
-def test_gspread_reads_a_loaded_workbook_as_google_formats_it(fake: FakeSheets, tmp_path: Path) -> None:
+def test_gspread_reads_a_loaded_workbook_as_google_formats_it(
+    fake: FakeSheets, tmp_path: Path
+) -> None:
     sid = fake.load_xlsx(crew_book(tmp_path / "book.xlsx"), "BOOK-1")
     sh = gspread_client(fake.base_url).open_by_key(sid)
     assert sh.title == "book"
@@ -310,7 +315,9 @@ def test_gspread_reads_a_loaded_workbook_as_google_formats_it(fake: FakeSheets, 
     sheet = meta["sheets"][0]
     first = sheet["data"][0]["rowData"][1]["values"][0]
     assert first["userEnteredFormat"]["backgroundColor"] == {"red": 1, "green": 1}
-    assert first["userEnteredFormat"]["backgroundColorStyle"] == {"rgbColor": {"red": 1, "green": 1}}
+    assert first["userEnteredFormat"]["backgroundColorStyle"] == {
+        "rgbColor": {"red": 1, "green": 1}
+    }
     assert sheet["data"][0]["rowMetadata"][2]["hiddenByUser"] is True
     assert sheet["merges"] == [
         {"startRowIndex": 4, "endRowIndex": 5, "startColumnIndex": 0, "endColumnIndex": 3}
@@ -331,7 +338,10 @@ def test_gspread_raw_keeps_text_user_entered_parses(fake: FakeSheets) -> None:
         ["=1+1", 46359, 1250, 1250],
     ]
     result = ws.batch_update(
-        [{"range": "A5", "values": [["Crew call"]]}, {"range": "B5:B6", "values": [["6:30 AM"], ["x"]]}],
+        [
+            {"range": "A5", "values": [["Crew call"]]},
+            {"range": "B5:B6", "values": [["6:30 AM"], ["x"]]},
+        ],
         raw=False,
     )
     assert result["totalUpdatedCells"] == 3
@@ -346,10 +356,16 @@ def test_gspread_sheet_structure_format_and_notes(fake: FakeSheets) -> None:
     call.update([["Day 1"]], "A1")
     assert call.get_all_values() == [["Day 1"]]
     copy = crew.duplicate(new_sheet_name="Crew Backup")
-    assert [ws.title for ws in sh.worksheets()] == ["Crew List", "Crew Backup", "Call Sheet 'Day 1'"]
+    assert [ws.title for ws in sh.worksheets()] == [
+        "Crew List",
+        "Crew Backup",
+        "Call Sheet 'Day 1'",
+    ]
     assert copy.get_all_values() == crew.get_all_values()
     sh.del_worksheet(copy)
-    crew.format("A2:B2", {"backgroundColor": {"red": 1, "green": 0.8}, "textFormat": {"bold": True}})
+    crew.format(
+        "A2:B2", {"backgroundColor": {"red": 1, "green": 0.8}, "textFormat": {"bold": True}}
+    )
     crew.insert_notes({"B2": "Key grip", "A1": "Header"})
     assert crew.get_note("B2") == "Key grip"
     assert crew.get_notes() == [["Header"], ["", "Key grip"]]

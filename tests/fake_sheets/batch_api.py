@@ -39,7 +39,7 @@ def batch_update(book: Book, body: dict[str, Any]) -> tuple[Book, dict[str, Any]
     for i, request in enumerate(body.get("requests") or []):
         if not isinstance(request, dict) or len(request) != 1:
             raise ApiError(400, f"Invalid requests[{i}]: No request set.")
-        (kind, payload), = request.items()
+        ((kind, payload),) = request.items()
         handler = HANDLERS.get(kind)
         if handler is None and kind not in ACCEPTED_UNSTORED:
             message = (
@@ -52,9 +52,7 @@ def batch_update(book: Book, body: dict[str, Any]) -> tuple[Book, dict[str, Any]
                 [
                     {
                         "@type": "type.googleapis.com/google.rpc.BadRequest",
-                        "fieldViolations": [
-                            {"field": f"requests[{i}]", "description": message}
-                        ],
+                        "fieldViolations": [{"field": f"requests[{i}]", "description": message}],
                     }
                 ],
             )
@@ -87,8 +85,7 @@ def _span(book: Book, rng: dict[str, Any]) -> tuple[Sheet, int, int, int, int]:
     c1 = cols if rng.get("endColumnIndex") is None else rng["endColumnIndex"]
     if r1 > rows or c1 > cols or r0 < 0 or c0 < 0:
         raise RequestError(
-            f"Range ({sheet.title}!...) exceeds grid limits. Max rows: {rows}, "
-            f"max columns: {cols}"
+            f"Range ({sheet.title}!...) exceeds grid limits. Max rows: {rows}, max columns: {cols}"
         )
     return sheet, r0, r1, c0, c1
 
@@ -226,9 +223,7 @@ def update_sheet_properties(book: Book, payload: dict[str, Any]) -> None:
         raise RequestError(
             f'A sheet with the name "{title}" already exists. Please enter another name.'
         )
-    if updated.get("hidden") and all(
-        s.props.get("hidden") for s in book.sheets if s is not sheet
-    ):
+    if updated.get("hidden") and all(s.props.get("hidden") for s in book.sheets if s is not sheet):
         raise RequestError("You can't hide all the sheets in a document.")
     if "tabColorStyle" in updated and "tabColor" not in updated:
         rgb = updated["tabColorStyle"].get("rgbColor")
@@ -437,7 +432,11 @@ def add_named_range(book: Book, payload: dict[str, Any]) -> dict[str, Any]:
     named["namedRangeId"] = named.get("namedRangeId") or str(random.randint(10**8, 2**31 - 1))
     if not named["range"].get("sheetId"):
         named["range"].pop("sheetId", None)
-    ordered = {"namedRangeId": named["namedRangeId"], "name": named["name"], "range": named["range"]}
+    ordered = {
+        "namedRangeId": named["namedRangeId"],
+        "name": named["name"],
+        "range": named["range"],
+    }
     book.named_ranges.append(ordered)
     return {"namedRange": copy.deepcopy(ordered)}
 

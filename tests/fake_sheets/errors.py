@@ -62,9 +62,13 @@ class ApiError(Exception):
 
 def quota_error(write: bool) -> ApiError:
     """The per-user quota 429 as recorded (no Retry-After header)."""
-    kind, limit = ("Write", "WriteRequestsPerMinutePerUser") if write else (
-        "Read",
-        "ReadRequestsPerMinutePerUser",
+    kind, limit = (
+        ("Write", "WriteRequestsPerMinutePerUser")
+        if write
+        else (
+            "Read",
+            "ReadRequestsPerMinutePerUser",
+        )
     )
     message = (
         f"Quota exceeded for quota metric '{kind} requests' and limit '{kind} requests per "

@@ -44,7 +44,7 @@ def to_xlsx(book: Book, sheet_ids: list[int] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def _write_sheet(ws, sheet: Sheet) -> None:  # noqa: ANN001 - openpyxl worksheet
+def _write_sheet(ws, sheet: Sheet) -> None:
     if sheet.props.get("hidden"):
         ws.sheet_state = "hidden"
     for (r, c), cell in sorted(sheet.cells.items()):
@@ -139,4 +139,3 @@ def export(book: Book, mime_type: str, sheet_id: int | None = None) -> tuple[byt
     if mime_type == TSV:
         return to_delimited(book, "\t", sheet_id), TSV
     raise ValueError(mime_type)
-

@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.utils.cell import range_boundaries
 
 from . import a1, numfmt
-from .model import Book, Sheet, Cell
+from .model import Book, Cell, Sheet
 from .values_api import write_value
 
 _ID_CHARS = string.ascii_letters + string.digits + "-_"

@@ -161,7 +161,7 @@ class Book:
     def resolve(self, text: str) -> tuple[Sheet, a1.Span]:
         """A1 text -> (sheet, span); Google's 400 'Unable to parse range' otherwise."""
         try:
-            title, cells, quoted = a1.split_sheet(text)
+            title, cells, _quoted = a1.split_sheet(text)
         except ValueError:
             raise a1.parse_error(text) from None
         if title is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -135,9 +136,7 @@ class Router:
             head, verb = segment, ""
         text = unquote(head)
         if verb == "clear" and method == "POST":
-            return "values.clear", _json(
-                200, self._write(sid, lambda b: values_api.clear(b, text))
-            )
+            return "values.clear", _json(200, self._write(sid, lambda b: values_api.clear(b, text)))
         if verb == "append" and method == "POST":
             return "values.append", _json(
                 200, self._write(sid, lambda b: values_api.append(b, text, params, payload))
@@ -161,9 +160,7 @@ class Router:
                 self.state.lock.acquire()
         except ValueError:
             message = "The requested conversion is not supported."
-            raise _DriveError(
-                400, drive_body(400, message, "badRequest", "convertTo")
-            ) from None
+            raise _DriveError(400, drive_body(400, message, "badRequest", "convertTo")) from None
         return 200, {"Content-Type": content_type, "Content-Disposition": "attachment"}, data
 
     def _drive_file(self, method: str, sid: str, params: dict) -> tuple[str, Reply]:
@@ -246,22 +243,22 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: FakeSheetsServer
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the request log is at GET /_requests."""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         """GET."""
         self._serve("GET")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         """POST."""
         self._serve("POST")
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         """PUT."""
         self._serve("PUT")
 
-    def do_DELETE(self) -> None:  # noqa: N802
+    def do_DELETE(self) -> None:
         """DELETE."""
         self._serve("DELETE")
 
@@ -286,15 +283,13 @@ class Handler(BaseHTTPRequestHandler):
         outcome, reply = self._answer(method, parts.path, parts.query, decoded, body)
         entry.update(
             kind=classify(method, parts.path),
-            outcome=outcome,
+            outcome=outcome if outcome in ("fault", "error", "unauthenticated") else "ok",
             status=reply[0],
             duration=round(now() - started, 4),
         )
         if entry["kind"] == "spreadsheets.batchUpdate" and body:
-            try:
+            with contextlib.suppress(ValueError, AttributeError, StopIteration):
                 entry["requests"] = [next(iter(r)) for r in json.loads(body).get("requests", [])]
-            except (ValueError, AttributeError, StopIteration):
-                pass
         state.switches.record(entry)
         self._send(*reply)
 

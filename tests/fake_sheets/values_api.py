@@ -133,7 +133,7 @@ def write_value(sheet: Sheet, row: int, col: int, raw: Any, option: str) -> None
     """Store one input value under RAW or USER_ENTERED, keeping the cell's format and note."""
     cell = sheet.cell(row, col)
     cell.formula = None
-    if isinstance(raw, bool) or isinstance(raw, int | float):
+    if isinstance(raw, bool | int | float):
         cell.value = raw
         return
     text = "" if raw is None else str(raw)
@@ -173,9 +173,7 @@ def write(
             updated += 1
     out: dict[str, Any] = {"spreadsheetId": book.spreadsheet_id}
     if updated:
-        out["updatedRange"] = a1.format_range(
-            sheet.title, row0, row0 + height, col0, col0 + width
-        )
+        out["updatedRange"] = a1.format_range(sheet.title, row0, row0 + height, col0, col0 + width)
         out.update(
             updatedRows=len(updated_rows), updatedColumns=len(updated_cols), updatedCells=updated
         )
