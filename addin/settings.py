@@ -80,6 +80,7 @@ def read_settings(grid: Grid) -> Settings:
         for name in (key, *aliases):
             lookup.setdefault(header_key(name), key)
     settings = Settings()
+    value_column = _value_column(grid)
     for r, row in enumerate(grid, start=1):
         filled = [(c, v) for c, v in enumerate(row, start=1) if not parse.is_blank(v)]
         if not filled:
@@ -87,8 +88,22 @@ def read_settings(grid: Grid) -> Settings:
         key = lookup.get(header_key(filled[0][1]))
         if key is None or key in settings.values:
             continue
-        value = filled[1][1] if len(filled) > 1 else None
+        if value_column:
+            column = value_column
+            value = row[column - 1] if len(row) >= column else None
+        else:
+            column = filled[1][0] if len(filled) > 1 else filled[0][0] + 1
+            value = filled[1][1] if len(filled) > 1 else None
         kind = SETTINGS_KEYS[key][1]
-        settings.values[key] = _CONVERT[kind](value) if value is not None else None
-        settings.cells[key] = (r, filled[1][0] if len(filled) > 1 else filled[0][0] + 1)
+        settings.values[key] = None if parse.is_blank(value) else _CONVERT[kind](value)
+        settings.cells[key] = (r, column)
     return settings
+
+
+def _value_column(grid: Grid) -> int | None:
+    """The 1-based ``Value`` column when the tab has a Setting / Value header row."""
+    for row in grid[:15]:
+        keys = [header_key(v) if isinstance(v, str) else "" for v in row]
+        if "value" in keys and any(k in {"setting", "settings", "key", "item"} for k in keys):
+            return keys.index("value") + 1
+    return None

@@ -11,8 +11,6 @@ import pytest
 from addin.book import read_book
 from addin.errors import InputError
 from addin.hosts.xlsx import XlsxHost
-
-
 from addin.model import CellError
 from tests.books import book_of, write_xlsx
 
@@ -222,3 +220,13 @@ def test_tab_without_a_header_row_is_refused_naming_the_tab(tmp_path) -> None:
     path = write_xlsx(tmp_path / "book.xlsx", {"Crew": [["just", "some"], ["words", "here"]]})
     with pytest.raises(InputError, match=r"book\.xlsx, tab 'Crew': no header row found"):
         read_book(XlsxHost(path))
+
+
+def test_settings_with_a_value_column_ignore_hints_beside_empty_values() -> None:
+    book = book_of({"Settings": [
+        ["Setting", "Value", "Hint"],
+        ["Region", None, "Country code for phone numbers, e.g. US"],
+        ["Production", "The Long Take", "Title on the call sheet"],
+    ], "Crew": [["Name", "Dept"], ["Pat", "Camera"]]})
+    assert book.settings.region == "US"
+    assert book.settings.get("Production") == "The Long Take"

@@ -222,7 +222,8 @@ def test_error_values_in_read_columns_are_findings_not_crashes() -> None:
 
 
 def test_a_crashing_rule_becomes_a_finding_and_the_others_run(monkeypatch) -> None:
-    from addin.rules import REGISTRY as registry, Rule
+    from addin.rules import REGISTRY as registry
+    from addin.rules import Rule
 
     def broken(ctx):
         raise ZeroDivisionError("boom")

@@ -19,7 +19,7 @@ def committed_by_account(ctx: Context) -> dict[str, float]:
     status = pos.values["Status"] if pos.has("Status") else None
     if status is not None:
         keep = status.map(lambda s: str(s or "").strip().casefold() in COMMITTED_STATUSES)
-        frame = frame[keep]
+        frame = frame[keep.astype(bool)]
     frame = frame[frame["Account"].notna() & frame["Amount"].notna()]
     frame["Account"] = frame["Account"].map(str.strip)
     return frame.groupby("Account")["Amount"].sum().astype(float).to_dict()

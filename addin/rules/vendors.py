@@ -109,9 +109,8 @@ def paid_vendor_keys(ctx: Context) -> set[str]:
     pos = ctx.book.table("POs")
     if pos is None or not pos.has("Status") or not pos.has("Vendor"):
         return set()
-    paid = pos.values[
-        pos.values["Status"].map(lambda s: s is not None and str(s).strip().casefold() == "paid")
-    ]
+    is_paid = pos.values["Status"].map(lambda s: str(s or "").strip().casefold() == "paid")
+    paid = pos.values[is_paid.astype(bool)]
     return {parse.vendor_key(v) for v in paid["Vendor"].tolist() if v}
 
 
