@@ -108,7 +108,9 @@ class FakeSheets:
 def start_fake_sheets() -> Iterator[FakeSheets]:
     """Run a fake server on 127.0.0.1 with a free port for the duration of the block."""
     server = FakeSheetsServer(("127.0.0.1", 0))
-    thread = threading.Thread(target=server.serve_forever, name="fake-sheets", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-sheets", daemon=True
+    )
     thread.start()
     fake = FakeSheets(server, thread)
     try:
