@@ -22,6 +22,9 @@ from addin.hosts.xlsx_package import Package
 from addin.model import CellError, column_index
 
 _REF = re.compile(r"^([A-Za-z]+)(\d+)$")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
+_REF_ATTR = re.compile(rb"\br=[\"']([A-Za-z]+)(\d+)[\"']")
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
 def read_grids(
@@ -83,8 +86,28 @@ def _fill_merged(grid: Grid, merged: list) -> None:
 
 
 def _put_errors(grid: Grid, xml: bytes) -> None:
-    if b't="e"' not in xml and b"t='e'" not in xml:
-        return
+    for marker in (b't="e"', b"t='e'"):
+        at = xml.find(marker)
+        while at >= 0:
+            start = xml.rfind(b"<", 0, at)
+            close = xml.find(b">", at)
+            tag = xml[start : close + 1]
+            if _CELL_TAG.match(tag):
+                ref = _REF_ATTR.search(tag)
+                if ref is None:  # cells without addresses: walk the whole sheet instead
+                    _put_errors_slowly(grid, xml)
+                    return
+                value = None
+                if not tag.endswith(b"/>"):
+                    end = xml.find(b"</c>", close)
+                    found = _VALUE.search(xml, close, end if end >= 0 else len(xml))
+                    value = found.group(1).decode() if found else None
+                row, col = int(ref.group(2)), column_index(ref.group(1).decode())
+                _put(grid, row - 1, col - 1, CellError(value or "#N/A"))
+            at = xml.find(marker, close)
+
+
+def _put_errors_slowly(grid: Grid, xml: bytes) -> None:
     row = 0
     col = 0
     for event, element in etree.iterparse(BytesIO(xml), events=("start", "end"), huge_tree=True):
