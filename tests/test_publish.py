@@ -24,7 +24,7 @@ def crew_host() -> MemoryHost:
 
 def test_publish_writes_checks_tab_fills_and_notes_in_one_save() -> None:
     host = crew_host()
-    report, result = check_host(host, TODAY, write=True)
+    _, result = check_host(host, TODAY, write=True)
     assert result.marked == 1
     assert host.calls.count("save") == 2  # the set-up save and exactly one publish save
     saved = host.saved
