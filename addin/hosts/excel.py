@@ -146,11 +146,14 @@ class ExcelHost:
         width = left + (len(values[0]) if values else 1) - 1
         areas: set[tuple[int, int, int, int]] = set()
         _find_merges(sheet, (top, left, height, width), areas, [MAX_MERGE_CALLS])
+        height = max([height, *(a[2] for a in areas)])
+        width = max([width, *(a[3] for a in areas)])
+        grid = [list(row) + [None] * (width - len(row)) for row in grid]
+        grid += [[None] * width for _ in range(height - len(grid))]
         for r1, c1, r2, c2 in areas:
-            value = grid[r1 - 1][c1 - 1] if r1 <= len(grid) else None
-            for r in range(r1, min(r2, height) + 1):
-                for c in range(c1, min(c2, width) + 1):
-                    grid[r - 1] = list(grid[r - 1])
+            value = grid[r1 - 1][c1 - 1]
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
                     grid[r - 1][c - 1] = value
         return trim(grid)
 
