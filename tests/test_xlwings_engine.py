@@ -14,8 +14,7 @@ from addin.errors import HostError
 from addin.hosts.base import Mark, SheetContent
 from addin.hosts.excel import ExcelHost
 from addin.model import CellError, CellRef
-from tests.hosts.factories.excel import open_in_engine
-from tests.xlwings_engine import alerts, engine_stats, reset_stats
+from tests.xlwings_engine import alerts, engine_stats, open_in_engine, reset_stats
 
 
 @pytest.fixture

@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import xlwings as xw
 
 from tests.xlwings_engine.book import Engine
 from tests.xlwings_engine.stats import engine_stats, reset_stats
 
-__all__ = ["ENGINE_NAME", "activate", "alerts", "engine_stats", "reset_stats"]
+__all__ = ["ENGINE_NAME", "activate", "alerts", "engine_stats", "open_in_engine", "reset_stats"]
 
 ENGINE_NAME = "openpyxl"
 
@@ -29,3 +31,12 @@ def activate() -> xw.main.Engine:
 def alerts(app: xw.App) -> list[dict]:
     """The message boxes the app showed: prompt, title, buttons, mode."""
     return app.impl.alerts
+
+
+def open_in_engine(path: Path) -> xw.Book:
+    """Open a file on the engine, closing books left open by earlier tests."""
+    activate()
+    app = xw.apps.active or xw.App(add_book=False)
+    for book in list(app.books):
+        book.close()
+    return app.books.open(path)

@@ -12,22 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import xlwings as xw
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
 from addin.hosts.excel import ExcelHost
 from tests.hosts.factories.base import BookSpec
-from tests.xlwings_engine import activate
-
-
-def open_in_engine(path: Path) -> xw.Book:
-    """Open a file on the test engine, closing books left open by earlier tests."""
-    activate()
-    app = xw.apps.active or xw.App(add_book=False)
-    for book in list(app.books):
-        book.close()
-    return app.books.open(path)
+from tests.xlwings_engine import open_in_engine
 
 
 class ExcelFactory:
