@@ -1,0 +1,254 @@
+"""``proddesk callsheet``: a shoot day's call sheet as xlsx, PDF, JSON or a tab in the book.
+
+Also ``make_callsheets`` (shared by the CLI, the demo and later the ribbon) and
+``demo_callsheet`` for ``proddesk demo``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from addin.book import Book, read_book
+from addin.callsheet.build import CallSheet, build_callsheet
+from addin.callsheet.pdf import PdfError, convert_to_pdf
+from addin.callsheet.render import Template
+from addin.callsheet.revisions import (
+    changes,
+    file_stem,
+    latest_version,
+    load_content,
+    save_content,
+    version_path,
+)
+from addin.days import shoot_days
+from addin.errors import InputError
+from addin.model import Finding, Severity
+
+TEMPLATE_FILE = "callsheet_template.xlsx"
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+@dataclass
+class Written:
+    """One day's call sheet as made: its content, files and the problems met."""
+
+    sheet: CallSheet
+    findings: list[Finding]
+    xlsx: Path | None = None
+    pdf: Path | None = None
+    changes: list[str] = field(default_factory=list)
+
+
+def default_template() -> Template:
+    """The call sheet template ProdDesk ships."""
+    from addin.resources import workbook
+
+    return Template(workbook(TEMPLATE_FILE))
+
+
+def tab_name(day: int) -> str:
+    """The owned tab of a day's call sheet in the book: ``Call Sheet D2``."""
+    return f"Call Sheet D{day}"
+
+
+def make_callsheets(
+    book: Book,
+    days: list[int],
+    folder: Path,
+    template: Template,
+    *,
+    show_problems: bool = False,
+) -> list[Written]:
+    """Build, version and render the call sheets of ``days`` into ``folder`` as .xlsx files.
+
+    A day whose call sheet exists gets the next version, with the changes since
+    the previous one on the sheet; nothing earlier is overwritten.
+    """
+    written: list[Written] = []
+    for day in days:
+        sheet, findings = build_callsheet(book, day)
+        sheet.problems = [f.message for f in findings] if show_problems else []
+        stem = file_stem(sheet.production, sheet.day, sheet.date)
+        latest = latest_version(folder, stem)
+        sheet.version = latest + 1
+        if latest:
+            previous = load_content(version_path(folder, stem, latest))
+            if previous is None:
+                sheet.changes = [
+                    f"Version {latest}'s content file is missing, so changes are not listed."
+                ]
+            else:
+                sheet.changes = changes(previous, sheet.to_dict()) or [
+                    f"No changes since version {latest}."
+                ]
+        path = version_path(folder, stem, sheet.version)
+        plan = template.save(sheet, path, show_problems)
+        save_content(path, sheet.to_dict())
+        written.append(Written(sheet, findings + plan.findings, path, None, sheet.changes))
+    return written
+
+
+def add_pdfs(written: list[Written]) -> None:
+    """PDFs of the written call sheets, in one LibreOffice run; PdfError when it cannot."""
+    files = [w for w in written if w.xlsx]
+    pdfs = convert_to_pdf([w.xlsx for w in files if w.xlsx])
+    for item, made in zip(files, pdfs, strict=True):
+        item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else made
+
+
+def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``callsheet`` subcommand to the CLI's subparsers."""
+    parser = commands.add_parser(
+        "callsheet", help="make a shoot day's call sheet (xlsx, PDF or JSON)"
+    )
+    parser.add_argument("book", help="an .xlsx/.xlsm file or a Google Sheets URL")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--day", type=int, metavar="N", help="the shoot day number")
+    which.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="the shoot day's date")
+    which.add_argument("--all", action="store_true", help="every shoot day")
+    parser.add_argument(
+        "--out", default="callsheets", metavar="FOLDER", help="folder for the files (callsheets)"
+    )
+    parser.add_argument("--pdf", action="store_true", help="also make PDFs (LibreOffice)")
+    parser.add_argument("--template", metavar="XLSX", help="your own call sheet template")
+    parser.add_argument(
+        "--format", choices=("xlsx", "json"), default="xlsx",
+        help="json prints the call sheet's content and writes no file",
+    )
+    parser.add_argument(
+        "--into-book", action="store_true",
+        help="also write the call sheet as a tab 'Call Sheet D<N>' in the book (keeps a .bak)",
+    )
+    parser.add_argument(
+        "--show-problems", action="store_true",
+        help="list the problems found on the call sheet's notes area",
+    )
+    parser.add_argument("--credentials", help="Google service-account key file")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-04") from None
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> int:
+    """Run ``proddesk callsheet``; 0 when made (problems found never stop it)."""
+    from addin.hosts.open import open_host
+
+    if args.format == "json" and (args.pdf or args.into_book):
+        raise InputError("--format json prints the call sheet's content only; leave out "
+                         "--pdf and --into-book, or run them separately.")
+    template = Template(args.template) if args.template else default_template()
+    host = open_host(args.book, backup=args.into_book, credentials=args.credentials)
+    book = read_book(host)
+    days = _days(book, args)
+    if args.format == "json":
+        payloads = []
+        for day in days:
+            sheet, findings = build_callsheet(book, day)
+            sheet.problems = [f.message for f in findings] if args.show_problems else []
+            payloads.append({**sheet.to_dict(), "findings": [f.to_dict() for f in findings]})
+        data = payloads[0] if not args.all else {"callsheets": payloads}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    written = make_callsheets(
+        book, days, Path(args.out), template, show_problems=args.show_problems
+    )
+    if args.into_book:
+        host.write_sheets([template.tab(w.sheet, tab_name(w.sheet.day), args.show_problems)
+                           for w in written])
+        host.save()
+    pdf_error: PdfError | None = None
+    if args.pdf:
+        try:
+            add_pdfs(written)
+        except PdfError as error:
+            pdf_error = error
+    for item in written:
+        print_written(item, out)
+        if args.into_book:
+            out.print(f"  Tab '{tab_name(item.sheet.day)}' written into {host.label}.")
+    if pdf_error is not None:
+        raise pdf_error
+    return 0
+
+
+def _days(book: Book, args: argparse.Namespace) -> list[int]:
+    if args.all:
+        days = list(shoot_days(book))
+        if not days:
+            raise InputError(f"{book.label} has no shoot days on its Days or Schedule tab.")
+        return days
+    from addin.callsheet.build import find_day
+
+    number, _ = find_day(book, args.day, args.date)
+    return [number]
+
+
+def print_written(item: Written, console: Console) -> None:
+    """What was written for one day, its changes and its problems."""
+    sheet = item.sheet
+    when = f", {sheet.date_text}" if sheet.date_text else ""
+    version = f" (version {sheet.version})" if sheet.version > 1 else ""
+    console.print(Text(f"{sheet.day_of}{when}{version}", style="bold"))
+    if item.xlsx:
+        console.print(f"  Call sheet: {item.xlsx}", highlight=False)
+    if item.pdf:
+        console.print(f"  PDF:        {item.pdf}", highlight=False)
+    if sheet.version > 1:
+        console.print(f"  Changes since version {sheet.version - 1}:")
+        for line in item.changes:
+            console.print(f"    - {line}", highlight=False)
+    if item.findings:
+        table = RichTable(show_header=True, expand=False, box=None, pad_edge=False)
+        table.add_column("  ", no_wrap=True)
+        table.add_column("Where", no_wrap=True)
+        table.add_column("Problem", overflow="fold")
+        for finding in sorted(item.findings, key=lambda f: f.sort_key):
+            where = f"{finding.sheet}!{finding.cell}" if finding.cell else finding.sheet
+            table.add_row(
+                Text(f"  {finding.severity.value}", style=STYLES[finding.severity]),
+                where,
+                finding.message,
+            )
+        console.print(table)
+
+
+def demo_callsheet(book_path: Path, folder: Path, console: Console) -> list[Path]:
+    """Day 1's call sheet of the demo book into ``folder`` (xlsx, and PDF when LibreOffice is
+    installed); earlier demo call sheets of that day are replaced. Returns the files made."""
+    from addin.hosts.xlsx import XlsxHost
+
+    book = read_book(XlsxHost(book_path))
+    first = next(iter(shoot_days(book)), None)
+    if first is None:
+        return []
+    sheet, _ = build_callsheet(book, first)
+    stem = file_stem(sheet.production, sheet.day, sheet.date)
+    pattern = re.compile(re.escape(stem) + r"(?:_v\d+)?\.(?:xlsx|pdf|json)$")
+    for old in folder.glob(f"{stem}*"):
+        if pattern.match(old.name):
+            old.unlink()
+    written = make_callsheets(book, [first], folder, default_template())
+    try:
+        add_pdfs(written)
+    except PdfError as error:
+        console.print(f"[yellow]{error}[/yellow]", highlight=False)
+    item = written[0]
+    files = [p for p in (item.xlsx, item.pdf) if p is not None]
+    console.print(f"  Day {first}'s call sheet: " + ", ".join(str(p.resolve()) for p in files),
+                  highlight=False)
+    return files
