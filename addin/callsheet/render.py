@@ -26,6 +26,7 @@ import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from addin.callsheet.build import CallSheet
@@ -356,31 +357,37 @@ def insert_rows_like(ws: Worksheet, at: int, count: int, like: int) -> None:
         if rng.min_row == rng.max_row == like
     ]
     ws.insert_rows(at, count)
-    for rng in ws.merged_cells.ranges:
+    ranges = list(ws.merged_cells.ranges)
+    for rng in ranges:
         if rng.min_row >= at:
             rng.shift(row_shift=count)
         elif rng.max_row >= at:
             rng.expand(down=count)
+    ws.merged_cells.ranges = set(ranges)  # hashes follow the coordinates: rebuild the set
     _shift_dimensions(ws, at, count)
     _shift_drawings(ws, at, count)
-    breaks = getattr(ws.row_breaks, "brk", [])
-    for brk in breaks:
+    for brk in getattr(ws.row_breaks, "brk", []):
         if brk.id >= at:
             brk.id += count
     _shift_print_area(ws, at, count)
     height = ws.row_dimensions[like].height if like in ws.row_dimensions else None
-    styles = [
-        (c, copy.copy(cell._style))
-        for c, cell in enumerate(ws[like], start=1)
-        if cell.has_style
-    ]
+    styles = [(c, cell._style) for c, cell in enumerate(ws[like], start=1) if cell.has_style]
+    covered = {c for first, last in like_merges for c in range(first + 1, last + 1)}
     for row in range(at, at + count):
         if height is not None:
             ws.row_dimensions[row].height = height
-        for col, style in styles:
-            ws.cell(row=row, column=col)._style = copy.copy(style)
         for first, last in like_merges:
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            # Added straight to the set: ws.merge_cells checks every range (slow for long
+            # lists) and re-derives borders the copied styles already carry.
+            ref = f"{column_letter_of(first)}{row}:{column_letter_of(last)}{row}"
+            ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
+        for col, style in styles:
+            if col in covered:
+                cell = MergedCell(ws, row, col)
+                ws._cells[(row, col)] = cell
+            else:
+                cell = ws.cell(row=row, column=col)
+            cell._style = copy.copy(style)
 
 
 def _shift_dimensions(ws: Worksheet, at: int, count: int) -> None:
