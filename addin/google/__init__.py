@@ -1,0 +1,1 @@
+"""Google Sheets: scheduled sync, the HTTP server for Apps Script, credentials."""
