@@ -1,0 +1,126 @@
+"""productions.toml: the spreadsheets ProdDesk keeps in sync and serves.
+
+    credentials = "~/keys/proddesk-sa.json"   # or GOOGLE_APPLICATION_CREDENTIALS
+    state_dir = ".proddesk-sync"              # hashes of the last cycle
+    history_dir = "history"                   # xlsx snapshots of changed books
+    interval_minutes = 5
+    shared_secret = "..."                     # for `proddesk serve` (or PRODDESK_SHARED_SECRET)
+
+    [retry]                                   # optional: tries, first wait, cap (seconds)
+    tries = 5
+    base = 1.0
+    cap = 32.0
+
+    [[production]]
+    name = "Night Shift"
+    spreadsheet = "https://docs.google.com/spreadsheets/d/ID/edit"   # or the bare ID
+    days_ahead = 2
+    interval_minutes = 5
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from addin.errors import ConfigError
+from addin.hosts.gsheets_retry import Retry
+from addin.hosts.open import GOOGLE_URL
+
+
+@dataclass
+class Production:
+    """One spreadsheet to keep in sync."""
+
+    name: str
+    spreadsheet_id: str
+    days_ahead: int = 2
+    interval_minutes: float = 5.0
+
+
+@dataclass
+class SyncConfig:
+    """Everything productions.toml says."""
+
+    path: Path
+    productions: list[Production]
+    credentials: str | None = None
+    state_dir: Path = Path(".proddesk-sync")
+    history_dir: Path = Path("history")
+    interval_minutes: float = 5.0
+    shared_secret: str | None = field(default=None, repr=False)
+    retry: Retry = field(default_factory=Retry)
+
+    def production(self, spreadsheet_id: str) -> Production | None:
+        """The listed production with this spreadsheet id, if any."""
+        return next((p for p in self.productions if p.spreadsheet_id == spreadsheet_id), None)
+
+
+def _id_of(text: str, where: str) -> str:
+    match = GOOGLE_URL.match(text)
+    if match:
+        return match.group(1)
+    if text.startswith("gsheet:"):
+        text = text[7:]
+    if not text or not all(ch.isalnum() or ch in "-_" for ch in text):
+        raise ConfigError(f"{where}: '{text}' is not a spreadsheet id or Google Sheets URL.")
+    return text
+
+
+def _number(data: dict[str, Any], key: str, default: float, where: str) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise ConfigError(f"{where}: {key} must be a number of 0 or more.")
+    return value
+
+
+def load_config(path: str | Path) -> SyncConfig:
+    """Read and check productions.toml; ConfigError names the file and the key."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error}).") from None
+    base = path.parent
+    interval = _number(data, "interval_minutes", 5.0, f"{path}")
+    items = data.get("production")
+    if not isinstance(items, list) or not items:
+        raise ConfigError(f"{path}: lists no [[production]] (each needs name and spreadsheet).")
+    productions = []
+    for i, item in enumerate(items):
+        where = f"{path}: production[{i}]"
+        if not isinstance(item.get("spreadsheet"), str):
+            raise ConfigError(f"{where}.spreadsheet is missing (a spreadsheet id or URL).")
+        sid = _id_of(item["spreadsheet"], f"{where}.spreadsheet")
+        productions.append(
+            Production(
+                name=str(item.get("name") or sid),
+                spreadsheet_id=sid,
+                days_ahead=int(_number(item, "days_ahead", 2, where)),
+                interval_minutes=_number(item, "interval_minutes", interval, where),
+            )
+        )
+    retry_data = data.get("retry", {})
+    retry = Retry(
+        tries=max(1, int(_number(retry_data, "tries", 5, f"{path}: retry"))),
+        base=_number(retry_data, "base", 1.0, f"{path}: retry"),
+        cap=_number(retry_data, "cap", 32.0, f"{path}: retry"),
+    )
+    credentials = data.get("credentials")
+    if credentials is not None and not str(credentials).startswith("token:"):
+        credentials = str((base / Path(credentials).expanduser()).resolve())
+    return SyncConfig(
+        path=path,
+        productions=productions,
+        credentials=credentials,
+        state_dir=base / data.get("state_dir", ".proddesk-sync"),
+        history_dir=base / data.get("history_dir", "history"),
+        interval_minutes=interval,
+        shared_secret=os.environ.get("PRODDESK_SHARED_SECRET") or data.get("shared_secret"),
+        retry=retry,
+    )
