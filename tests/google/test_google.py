@@ -1,0 +1,222 @@
+"""The Google host, sync and server against the imitation of the Sheets API over real HTTP."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from google_support import start_fake_sheets
+
+from addin.google.config import load_config
+from addin.google.signing import signed_headers
+from addin.google.sync import run_cycle
+from addin.hosts.gsheets import open_spreadsheet
+from addin.hosts.xlsx import XlsxHost
+from addin.run import check_host
+
+SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
+SECRET = "test-secret-123"
+WRITES = ("spreadsheets.batchUpdate", "values.batchUpdate", "values.update", "values.clear")
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """The imitation, with ProdDesk's Google host pointed at it."""
+    with start_fake_sheets() as running:
+        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
+        yield running
+
+
+def _config(tmp_path: Path, *ids: str, extra: str = "") -> Path:
+    lines = [
+        'credentials = "token:t"',
+        f'shared_secret = "{SECRET}"',
+        "[retry]\ntries = 3\nbase = 0.01\ncap = 0.05",
+    ]
+    for i, sid in enumerate(ids):
+        lines.append(f'[[production]]\nname = "Show {i}"\nspreadsheet = "{sid}"\ndays_ahead = 2')
+    path = tmp_path / "productions.toml"
+    path.write_text("\n".join(lines) + extra)
+    return path
+
+
+def _kinds(fake) -> list[str]:
+    return [r["kind"] for r in fake.requests()]
+
+
+def test_validate_gives_the_same_findings_and_marks_as_the_xlsx_path(fake, tmp_path):
+    book = tmp_path / "book.xlsx"
+    shutil.copy(SAMPLE, book)
+    sid = fake.load_xlsx(book)
+    xlsx_report, _ = check_host(XlsxHost(book, output=tmp_path / "out.xlsx"), write=True)
+    google_report, result = check_host(open_spreadsheet(f"gsheet:{sid}", "token:t"), write=True)
+    assert json.loads(google_report.to_json())["findings"] == json.loads(
+        xlsx_report.to_json()
+    )["findings"]
+    assert result.marked > 0
+    checks = fake.book(sid).sheet_by_title("Checks")
+    assert checks is not None
+    from addin.model import parse_a1
+
+    finding = next(f for f in google_report.findings if f.cell)
+    r, c = parse_a1(finding.cell)
+    marked = fake.book(sid).sheet_by_title(finding.sheet).peek(r - 1, c - 1)
+    assert marked.note and finding.message in marked.note
+    assert marked.fmt.get("backgroundColor")
+
+
+def test_clear_puts_the_spreadsheet_back(fake, tmp_path):
+    sid = fake.load_xlsx(SAMPLE)
+    before = {s.title for s in fake.book(sid).sheets}
+    host = open_spreadsheet(f"https://docs.google.com/spreadsheets/d/{sid}/edit", "token:t")
+    check_host(host, write=True)
+    from addin.book import read_book
+    from addin.publish import clear
+
+    again = open_spreadsheet(f"gsheet:{sid}", "token:t")
+    restored = clear(again, read_book(again)).restored
+    assert restored > 0
+    assert {s.title for s in fake.book(sid).sheets} == before
+    notes = [c.note for s in fake.book(sid).sheets for c in s.cells.values() if c.note]
+    assert not any("ProdDesk" in n for n in notes)
+
+
+def test_sync_cycle_uses_two_reads_one_write_and_unchanged_writes_nothing(fake, tmp_path):
+    sid = fake.load_xlsx(SAMPLE)
+    config = load_config(_config(tmp_path, sid))
+    fake.clear_requests()
+    [outcome] = run_cycle(config)
+    assert outcome.status == "published"
+    kinds = _kinds(fake)
+    assert kinds.count("spreadsheets.get") + kinds.count("values.batchGet") <= 2
+    assert sum(k in WRITES for k in kinds) <= 2
+    assert outcome.snapshot and outcome.snapshot.exists()
+    assert fake.book(sid).sheet_by_title("Checks") is not None
+    fake.clear_requests()
+    [again] = run_cycle(config)
+    assert again.status == "unchanged"
+    assert not any(k in WRITES for k in _kinds(fake))
+
+
+def test_quota_errors_are_retried_and_a_dead_production_is_skipped(fake, tmp_path):
+    good = fake.load_xlsx(SAMPLE)
+    bad = fake.load_xlsx(SAMPLE)
+    config = load_config(_config(tmp_path, bad, good))
+    fake.add_fault(status=429, times=2, match=f"{good}/values:batchGet")
+    fake.add_fault(status=500, times=None, match=f"{bad}:batchUpdate")
+    first, second = run_cycle(config)
+    assert first.status == "skipped" and "not answering" in first.reason
+    assert second.status == "published"
+    assert fake.book(bad).sheet_by_title("Checks") is None  # nothing half-written
+    assert fake.book(good).sheet_by_title("Checks") is not None
+
+
+def test_the_key_never_reaches_logs_or_output(tmp_path, monkeypatch, capsys):
+    import logging
+
+    secret_part = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-not-a-real-key"
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps({"type": "service_account", "private_key": secret_part,
+                               "client_email": "x@y.iam.gserviceaccount.com"}))
+    key.chmod(0o644)
+    log_file = tmp_path / "log.txt"
+    handler = logging.FileHandler(log_file)
+    logging.getLogger("addin").addHandler(handler)
+    monkeypatch.delenv("PRODDESK_SHEETS_API", raising=False)
+    try:
+        from addin.cli import main
+
+        code = main(["validate", "gsheet:abc", "--credentials", str(key)])
+    finally:
+        logging.getLogger("addin").removeHandler(handler)
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "can be read by other users" in captured.err
+    everything = captured.out + captured.err + log_file.read_text()
+    assert secret_part not in everything and "private_key" not in everything
+
+
+# --- server ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def client(fake, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from addin.google.server import create_app
+
+    sid = fake.load_xlsx(SAMPLE)
+    app = create_app(load_config(_config(tmp_path, sid)))
+    with TestClient(app) as test_client:
+        test_client.sid = sid
+        yield test_client
+
+
+def _post(client, path: str, payload: dict, **sign_at) -> httpx.Response:
+    body = json.dumps(payload).encode()
+    headers = {"Content-Type": "application/json", **signed_headers(SECRET, body, **sign_at)}
+    return client.post(path, content=body, headers=headers)
+
+
+def test_signed_function_call_answers(client):
+    answer = _post(client, "/functions/PD_PAGES", {"args": [["1 3/8", "2/8"]]})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["value"]
+
+
+def test_unsigned_stale_replayed_foreign_and_oversized_requests_are_refused(client, fake):
+    body = json.dumps({"spreadsheet_id": client.sid}).encode()
+    unsigned = client.post("/actions/check", content=body)
+    assert unsigned.status_code == 401 and "not signed" in unsigned.json()["error"]
+    stale = _post(client, "/actions/check", {"spreadsheet_id": client.sid},
+                  timestamp=time.time() - 400)
+    assert stale.status_code == 401
+    headers = {"Content-Type": "application/json", **signed_headers(SECRET, body)}
+    assert client.post("/actions/clear", content=body, headers=headers).status_code == 200
+    replay = client.post("/actions/clear", content=body, headers=headers)
+    assert replay.status_code == 401 and "replay" in replay.json()["error"]
+    foreign = _post(client, "/actions/check", {"spreadsheet_id": "someoneelse"})
+    assert foreign.status_code == 403
+    big = _post(client, "/functions/PD_PHONE", {"args": ["x" * 70_000]})
+    assert big.status_code == 413
+    many = _post(client, "/functions/PD_PHONE", {"args": [[["1"]] * 10_001]})
+    assert many.status_code == 413
+    assert fake.book(client.sid).sheet_by_title("Checks") is None
+    assert client.get("/health").json()["status"] == "ok"
+    assert "/functions/{name}" in client.get("/openapi.json").json()["paths"]
+
+
+def test_server_over_real_http_checks_a_listed_spreadsheet(fake, tmp_path):
+    import uvicorn
+
+    from addin.google.server import create_app
+
+    sid = fake.load_xlsx(SAMPLE)
+    app = create_app(load_config(_config(tmp_path, sid)))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        body = json.dumps({"spreadsheet_id": sid}).encode()
+        answer = httpx.post(f"http://127.0.0.1:{port}/actions/check", content=body,
+                            headers={"Content-Type": "application/json",
+                                     **signed_headers(SECRET, body)},
+                            timeout=60, trust_env=False)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["findings"]
+        assert fake.book(sid).sheet_by_title("Checks") is not None
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
