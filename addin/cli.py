@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="proddesk-demo", help="folder for the demo files")
     demo.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")
     demo.set_defaults(run=_demo)
+
+    from addin.google.cli import add_serve_parser, add_sync_parser
+
+    add_sync_parser(commands)
+    add_serve_parser(commands)
     return parser
 
 
