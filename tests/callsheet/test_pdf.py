@@ -1,0 +1,96 @@
+"""PDFs by LibreOffice: one process for a batch, read back for what a crew member needs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from addin.book import read_book
+from addin.callsheet.command import add_pdfs, default_template, make_callsheets
+from addin.callsheet.pdf import PdfError, convert_to_pdf
+from addin.hosts.xlsx import XlsxHost
+
+SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
+
+
+def logged_soffice(tmp_path: Path) -> tuple[Path, Path]:
+    """A soffice that records each time it is started, then runs the real one."""
+    real = shutil.which("soffice") or shutil.which("libreoffice")
+    assert real, "LibreOffice must be installed for these tests"
+    log = tmp_path / "soffice.log"
+    wrapper = tmp_path / "soffice-logged"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\nexec "{real}" "$@"\n')
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
+    return wrapper, log
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> tuple[list, list[str]]:
+    tmp_path = tmp_path_factory.mktemp("pdf")
+    wrapper, log = logged_soffice(tmp_path)
+    os.environ["PRODDESK_SOFFICE"] = str(wrapper)
+    try:
+        book = read_book(XlsxHost(SAMPLE))
+        written = make_callsheets(book, [1, 2, 3, 4], tmp_path / "out", default_template())
+        add_pdfs(written)
+    finally:
+        del os.environ["PRODDESK_SOFFICE"]
+    return written, log.read_text().splitlines()
+
+
+def test_every_day_in_one_libreoffice_run_with_a_private_profile(batch) -> None:
+    written, runs = batch
+    assert len(runs) == 1
+    assert "-env:UserInstallation=file:///" in runs[0]
+    assert runs[0].count(".xlsx") == 4
+    assert [w.pdf.name for w in written] == [
+        "The_Long_Take_Day01_2026-12-03.pdf", "The_Long_Take_Day02_2026-12-04.pdf",
+        "The_Long_Take_Day03_2026-12-07.pdf", "The_Long_Take_Day04_2026-12-08.pdf"]
+    assert all(w.pdf.exists() for w in written)
+
+
+def test_the_pdf_reads_what_the_crew_needs(batch) -> None:
+    written, _ = batch
+    text = pdf_text(written[0].pdf)
+    lines = text.splitlines()
+    for expected in ("The Long Take", "CALL SHEET", "Thursday, December 3, 2026", "Day 1 of 4",
+                     "GENERAL CREW CALL", "6:43 AM", "4:43 PM", "1850 W Sunset Blvd",
+                     "Hollywood Presbyterian", "(213) 413-3000", "STARLITE DINER - COUNTER",
+                     "6 6/8", "Isabel Reyes", "Ch 1 Production"):
+        assert expected in text, expected
+    assert any("Marcus Bell" in line and "6:00 AM" in line for line in lines)  # his own call
+    assert any("Bianca Moretti" in line and "6:30 AM" in line for line in lines)  # Hair & Makeup
+    assert any("Rafael Ortiz" in line and "7:00 AM" in line for line in lines)  # general call
+    assert "(310) 555-0101" not in text  # Publish Phone = No
+    assert "(310) 555-0117" in text
+    assert "@" not in text
+    assert len(PdfReader(written[0].pdf).pages) >= 1
+
+
+def test_day_two_pdf_has_its_own_calls_and_the_hold(batch) -> None:
+    written, _ = batch
+    lines = pdf_text(written[1].pdf).splitlines()
+    assert any("12:00 PM" in line and "1:00 PM" in line for line in lines)  # crew, shooting call
+    assert any("Margaret Hale" in line and " H " in f" {line} " for line in lines)
+    assert any("Rafael Ortiz" in line and "11:30 AM" in line for line in lines)  # Camera call
+
+
+def test_missing_libreoffice_says_how_to_install_it(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("PRODDESK_SOFFICE", str(tmp_path / "no-soffice-here"))
+    (tmp_path / "a.xlsx").write_bytes(b"")
+    with pytest.raises(PdfError) as caught:
+        convert_to_pdf([tmp_path / "a.xlsx"])
+    assert "sudo apt-get install libreoffice-calc-nogui" in str(caught.value)
+    assert "libreoffice.org" in str(caught.value)
