@@ -1,0 +1,459 @@
+/**
+ * ProdDesk for Google Sheets: the "ProdDesk" menu and the PD_* sheet functions.
+ *
+ * Everything is done by a `proddesk serve` server (see README.md beside this file). Set two
+ * Script Properties (Extensions > Apps Script > Project Settings > Script Properties):
+ *   PRODDESK_URL     the server's address, e.g. https://proddesk.example.com
+ *   PRODDESK_SECRET  the server's shared_secret
+ *
+ * Every request is JSON, signed with headers X-ProdDesk-Timestamp (unix seconds) and
+ * X-ProdDesk-Signature (hex HMAC-SHA256 of timestamp + "." + body with the shared secret).
+ * The body carries a random nonce so two identical calls in the same second are not taken
+ * for a replay by the server.
+ */
+
+var PRODDESK_MENU = 'ProdDesk';
+var PRODDESK_CACHE_SECONDS = 120;
+var PRODDESK_NOT_SET_UP =
+  'the Script Properties PRODDESK_URL and PRODDESK_SECRET are not set ' +
+  '(Extensions > Apps Script > Project Settings > Script Properties).';
+
+// ---- menu ---------------------------------------------------------------------------------
+
+/** Adds the ProdDesk menu when the spreadsheet opens. */
+function onOpen(e) {
+  SpreadsheetApp.getUi()
+    .createMenu(PRODDESK_MENU)
+    .addItem('Check book', 'proddeskCheckBook')
+    .addItem('Clear checks', 'proddeskClearChecks')
+    .addItem('Call sheet for day…', 'proddeskCallSheet')
+    .addItem('Sync now', 'proddeskSyncNow')
+    .addToUi();
+}
+
+/** Adds the menu right after the script is installed as an add-on. */
+function onInstall(e) {
+  onOpen(e);
+}
+
+/** Menu: check the book; the server writes the Checks tab, fills and notes. */
+function proddeskCheckBook() {
+  proddeskAction_('check', {}, 'check the book', 'Checking the book…', function (answer) {
+    var counts = answer.counts || {};
+    var parts = [];
+    ['error', 'warning', 'info'].forEach(function (kind) {
+      var n = counts[kind] || 0;
+      if (n) parts.push(n + ' ' + kind + (n === 1 ? '' : 's'));
+    });
+    var label = answer.label || 'the book';
+    if (!parts.length) return 'No problems found in ' + label + '.';
+    var marked = answer.marked || 0;
+    return parts.join(', ') + ' in ' + label + '; ' + marked + ' cell' +
+      (marked === 1 ? '' : 's') + ' marked, see the Checks tab.';
+  });
+}
+
+/** Menu: remove the Checks tab and the marks, restoring the cells. */
+function proddeskClearChecks() {
+  proddeskAction_('clear', {}, 'clear the checks', 'Clearing the checks…', function (answer) {
+    var n = answer.restored || 0;
+    return 'Checks cleared; ' + n + ' cell' + (n === 1 ? '' : 's') + ' put back as they were.';
+  });
+}
+
+/** Menu: ask for a shoot day and write its call sheet tab. */
+function proddeskCallSheet() {
+  var ui = SpreadsheetApp.getUi();
+  var response = ui.prompt('Call sheet', 'Which shoot day? (a number, like 3)',
+    ui.ButtonSet.OK_CANCEL);
+  if (response.getSelectedButton() !== ui.Button.OK) return;
+  var text = String(response.getResponseText() || '').trim().replace(/^day\s*/i, '');
+  var day = /^\d+$/.test(text) ? parseInt(text, 10) : NaN;
+  if (!(day >= 1 && day <= 999)) {
+    ui.alert('ProdDesk', '"' + response.getResponseText() +
+      '" is not a shoot day; type a number such as 3.', ui.ButtonSet.OK);
+    return;
+  }
+  proddeskAction_('callsheet', { day: day }, 'write the call sheet for day ' + day,
+    'Writing the call sheet for day ' + day + '…', function (answer) {
+      var text = 'Call sheet for day ' + day + ' written to the tab "' + answer.tab + '".';
+      var problems = answer.problems || [];
+      if (problems.length) {
+        text += ' Check these: ' + problems.slice(0, 5).join(' ');
+        if (problems.length > 5) text += ' (and ' + (problems.length - 5) + ' more)';
+      }
+      return text;
+    });
+}
+
+/** Menu: run one sync cycle for this spreadsheet now. */
+function proddeskSyncNow() {
+  proddeskAction_('sync', {}, 'sync the book', 'Syncing…', function (answer) {
+    if (answer.status === 'skipped') return 'Sync skipped this time: ' + answer.reason;
+    if (answer.status === 'unchanged') return 'No changes since the last sync; nothing written.';
+    var tabs = answer.callsheets || [];
+    var n = answer.errors || 0;
+    return 'Synced: checks published (' + n + ' error' + (n === 1 ? '' : 's') + ')' +
+      (tabs.length ? ', call sheets ' + tabs.join(', ') : '') + '.';
+  });
+}
+
+/**
+ * Runs a menu action on the server and shows its outcome (or one sentence on failure).
+ * `describe` turns the server's JSON answer into the message shown.
+ */
+function proddeskAction_(action, extra, doing, toast, describe) {
+  var ui = SpreadsheetApp.getUi();
+  var sheet = SpreadsheetApp.getActiveSpreadsheet();
+  var payload = { spreadsheet_id: sheet.getId() };
+  Object.keys(extra).forEach(function (key) { payload[key] = extra[key]; });
+  sheet.toast(toast, PRODDESK_MENU, 30);
+  var message;
+  try {
+    var answer = proddeskPost_('/actions/' + action, payload);
+    message = answer.ok ? describe(answer.json)
+      : 'ProdDesk could not ' + doing + ': ' + proddeskExplain_(answer);
+  } catch (error) {
+    message = 'ProdDesk could not ' + doing + ': ' + proddeskMessage_(error);
+  }
+  sheet.toast('Done.', PRODDESK_MENU, 3);
+  ui.alert(PRODDESK_MENU, message, ui.ButtonSet.OK);
+  return message;
+}
+
+// ---- sheet functions ----------------------------------------------------------------------
+
+/**
+ * The straight-time hourly base of a day rate ($400/10 -> 36.36).
+ *
+ * @param {string|Array<Array<string>>} rate A day rate such as "$400/10", or a range of them.
+ * @return The hourly base, or a column of them for a range.
+ * @customfunction
+ */
+function PD_BASEHOURLY(rate) {
+  return proddeskFunction_('PD_BASEHOURLY', [rate]);
+}
+
+/**
+ * Gross pay for one day on a $R/G deal (California overtime; the guarantee is a floor).
+ *
+ * @param {string|Array<Array<string>>} rate The day rate such as "$400/10", or a range of them.
+ * @param {number} hours Hours worked, such as 13.5 or "12:30".
+ * @param {boolean} seventh_day TRUE on the 7th consecutive day of the workweek (optional).
+ * @return The day's pay, or a column of them for a range of rates.
+ * @customfunction
+ */
+function PD_DAYPAY(rate, hours, seventh_day) {
+  return proddeskFunction_('PD_DAYPAY', [rate, hours, seventh_day]);
+}
+
+/**
+ * Hours of rest between a wrap and the next call.
+ *
+ * @param {Date|string} wrap The wrap time (or date and time).
+ * @param {Date|string} next_call The next call time (or date and time).
+ * @param {string} rest_class "crew" (10 h minimum) or "cast" (12 h), optional.
+ * @return Hours of rest.
+ * @customfunction
+ */
+function PD_TURNAROUND(wrap, next_call, rest_class) {
+  return proddeskFunction_('PD_TURNAROUND', [wrap, next_call, rest_class]);
+}
+
+/**
+ * "OK 11.5 h" or "FORCED CALL: 8.0 h of 10 h": the rest against its minimum.
+ *
+ * @param {Date|string} wrap The wrap time (or date and time).
+ * @param {Date|string} next_call The next call time (or date and time).
+ * @param {string} rest_class "crew" (10 h minimum) or "cast" (12 h), optional.
+ * @return The turnaround status.
+ * @customfunction
+ */
+function PD_TURNAROUNDSTATUS(wrap, next_call, rest_class) {
+  return proddeskFunction_('PD_TURNAROUNDSTATUS', [wrap, next_call, rest_class]);
+}
+
+/**
+ * The total of a range of page counts, in eighths ("3/8" + "1 4/8" -> "1 7/8").
+ *
+ * @param {Array<Array<string>>} range The page counts.
+ * @return The total pages.
+ * @customfunction
+ */
+function PD_PAGES(range) {
+  return proddeskFunction_('PD_PAGES', [Array.isArray(range) ? range : [[range]]]);
+}
+
+/**
+ * A phone number written the way the book shows it ("(310) 555-0143").
+ *
+ * @param {string|Array<Array<string>>} text A phone number, or a range of them.
+ * @param {string} region The country for numbers without a +code, "US" when left out.
+ * @return The formatted number, or a column of them for a range.
+ * @customfunction
+ */
+function PD_PHONE(text, region) {
+  return proddeskFunction_('PD_PHONE', [text, region]);
+}
+
+/**
+ * A vendor's certificate of insurance status: Current, Expiring in N days, Expired, Missing.
+ *
+ * @param {Date|string|Array<Array<Date>>} expiry The COI expiry date, or a range of them.
+ * @param {Date|string} as_of The date to judge on; today when left out.
+ * @return The COI status, or a column of them for a range.
+ * @customfunction
+ */
+function PD_COISTATUS(expiry, as_of) {
+  if (as_of === undefined || as_of === '') as_of = proddeskToday_();
+  return proddeskFunction_('PD_COISTATUS', [expiry, as_of]);
+}
+
+/**
+ * A cast or crew member's call time on a shoot day (read by the server from this book).
+ *
+ * @param {string} name The person's name as the book writes it.
+ * @param {number} day The shoot day number.
+ * @return The call time.
+ * @customfunction
+ */
+function PD_CALLTIME(name, day) {
+  return proddeskFunction_('PD_CALLTIME', [name, day], true);
+}
+
+/**
+ * What is left in a budget account (read by the server from this book).
+ *
+ * @param {string} account The account number or name.
+ * @return The amount left.
+ * @customfunction
+ */
+function PD_BUDGETLEFT(account) {
+  return proddeskFunction_('PD_BUDGETLEFT', [account], true);
+}
+
+/**
+ * The next free purchase order number (read by the server from this book).
+ *
+ * @return The next PO number.
+ * @customfunction
+ */
+function PD_NEXTPO() {
+  return proddeskFunction_('PD_NEXTPO', [], true);
+}
+
+/**
+ * A cast member's SWHF status on a shoot day (Start, Work, Hold, Finish; from this book).
+ *
+ * @param {string} cast_id The cast number.
+ * @param {number} day The shoot day number.
+ * @return The status letter.
+ * @customfunction
+ */
+function PD_SWHF(cast_id, day) {
+  return proddeskFunction_('PD_SWHF', [cast_id, day], true);
+}
+
+/**
+ * Sunrise at a location on a date (the location as the book's Locations tab names it).
+ *
+ * @param {string} location The location.
+ * @param {Date|string} date The date.
+ * @return The sunrise time.
+ * @customfunction
+ */
+function PD_SUNRISE(location, date) {
+  return proddeskFunction_('PD_SUNRISE', [location, date], true);
+}
+
+/**
+ * Sunset at a location on a date (the location as the book's Locations tab names it).
+ *
+ * @param {string} location The location.
+ * @param {Date|string} date The date.
+ * @return The sunset time.
+ * @customfunction
+ */
+function PD_SUNSET(location, date) {
+  return proddeskFunction_('PD_SUNSET', [location, date], true);
+}
+
+/**
+ * Calls a sheet function on the server: a value, a column for a range, or the problem as text.
+ * `needsBook` sends this spreadsheet's id along (functions that read the book).
+ */
+function proddeskFunction_(name, args, needsBook) {
+  var values = args.slice();
+  while (values.length && (values[values.length - 1] === undefined)) values.pop();
+  values = values.map(proddeskCellValue_);
+  var payload = { args: values };
+  if (needsBook) payload.spreadsheet_id = SpreadsheetApp.getActiveSpreadsheet().getId();
+  var cache = proddeskCache_();
+  var key = cache ? proddeskCacheKey_(name, payload) : null;
+  if (cache) {
+    var hit = cache.get(key);
+    if (hit !== null && hit !== undefined) return JSON.parse(hit);
+  }
+  var result;
+  try {
+    var answer = proddeskPost_('/functions/' + name, payload);
+    if (!answer.ok) {
+      var why = proddeskExplain_(answer);
+      return why.indexOf(name + ':') === 0 ? why : name + ': ' + why;
+    }
+    result = proddeskShape_(answer.json.value);
+  } catch (error) {
+    return name + ': ' + proddeskMessage_(error);
+  }
+  if (cache) {
+    var text = JSON.stringify(result);
+    if (text.length < 90000) cache.put(key, text, PRODDESK_CACHE_SECONDS);
+  }
+  return result;
+}
+
+/** A cell value as the server reads it: dates become spreadsheet serial numbers. */
+function proddeskCellValue_(value) {
+  if (Array.isArray(value)) return value.map(proddeskCellValue_);
+  if (value instanceof Date) return proddeskSerial_(value);
+  if (value === undefined) return null;
+  return value;
+}
+
+/** Days since 1899-12-30 in the spreadsheet's time zone (what the cell holds). */
+function proddeskSerial_(date) {
+  var tz = proddeskTimeZone_();
+  var parts = Utilities.formatDate(date, tz, 'yyyy-MM-dd-HH-mm-ss').split('-').map(Number);
+  var utc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]);
+  var serial = (utc - Date.UTC(1899, 11, 30)) / 86400000;
+  return Math.round(serial * 86400) / 86400;
+}
+
+/** Today in the spreadsheet's time zone, as text the server reads (2026-03-02). */
+function proddeskToday_() {
+  return Utilities.formatDate(new Date(), proddeskTimeZone_(), 'yyyy-MM-dd');
+}
+
+function proddeskTimeZone_() {
+  try {
+    return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() ||
+      Session.getScriptTimeZone();
+  } catch (error) {
+    return Session.getScriptTimeZone();
+  }
+}
+
+/** A range answer as rows for the sheet: a flat list becomes a column. */
+function proddeskShape_(value) {
+  if (!Array.isArray(value)) return value;
+  if (!value.length) return '';
+  return value.map(function (row) { return Array.isArray(row) ? row : [row]; });
+}
+
+function proddeskCache_() {
+  try {
+    return CacheService.getScriptCache();
+  } catch (error) {
+    return null;
+  }
+}
+
+function proddeskCacheKey_(name, payload) {
+  var digest = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256,
+    name + ' ' + JSON.stringify(payload), Utilities.Charset.UTF_8);
+  return 'pd:' + Utilities.base64Encode(digest);
+}
+
+// ---- signed requests ----------------------------------------------------------------------
+
+/**
+ * POSTs JSON to the server, signed. Returns {ok, status, json, text}; throws an Error with
+ * one sentence when the server cannot be reached or is not set up.
+ */
+function proddeskPost_(path, payload) {
+  var props = PropertiesService.getScriptProperties();
+  var base = String(props.getProperty('PRODDESK_URL') || '').trim().replace(/\/+$/, '');
+  var secret = String(props.getProperty('PRODDESK_SECRET') || '');
+  if (!base || !secret) {
+    throw new Error(PRODDESK_NOT_SET_UP);
+  }
+  var body = { nonce: Utilities.getUuid() };
+  Object.keys(payload).forEach(function (key) { body[key] = payload[key]; });
+  var text = proddeskAsciiJson_(body);
+  var stamp = String(Math.floor(Date.now() / 1000));
+  var signature = proddeskHex_(Utilities.computeHmacSha256Signature(stamp + '.' + text, secret));
+  var response;
+  try {
+    response = UrlFetchApp.fetch(base + path, {
+      method: 'post',
+      contentType: 'application/json',
+      payload: text,
+      headers: { 'X-ProdDesk-Timestamp': stamp, 'X-ProdDesk-Signature': signature },
+      muteHttpExceptions: true,
+      followRedirects: false,
+    });
+  } catch (error) {
+    throw new Error('the ProdDesk server at ' + base + ' could not be reached (' +
+      proddeskMessage_(error) + ').');
+  }
+  var status = response.getResponseCode();
+  var content = response.getContentText();
+  var json = null;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    json = null;
+  }
+  return { ok: status === 200 && json !== null, status: status, json: json, text: content };
+}
+
+/** JSON with every non-ASCII character escaped, so the signed bytes are the sent bytes. */
+function proddeskAsciiJson_(value) {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, function (ch) {
+    return '\\u' + ('0000' + ch.charCodeAt(0).toString(16)).slice(-4);
+  });
+}
+
+/** Apps Script's signed bytes (-128..127) as lowercase hex. */
+function proddeskHex_(bytes) {
+  var out = '';
+  for (var i = 0; i < bytes.length; i++) {
+    out += ('0' + (bytes[i] & 0xff).toString(16)).slice(-2);
+  }
+  return out;
+}
+
+/** One sentence for a refused or failed request. */
+function proddeskExplain_(answer) {
+  var said = answer.json && answer.json.error ? String(answer.json.error) : '';
+  if (answer.status === 401) {
+    if (/signature/i.test(said) || /not signed/i.test(said)) {
+      return 'the server refused the request\'s signature; make sure the Script Property ' +
+        'PRODDESK_SECRET is the same as the server\'s shared_secret.';
+    }
+    if (/too old|clock/i.test(said)) {
+      return 'the server refused the request as too old; the server\'s clock is probably ' +
+        'more than 5 minutes off.';
+    }
+    return 'the server refused the request (' + proddeskStrip_(said) + ').';
+  }
+  if (answer.status === 403) {
+    return 'this spreadsheet is not listed in the server\'s productions.toml; ask whoever runs ' +
+      'the server to add it.';
+  }
+  if (answer.status === 404 && !said) {
+    return 'the server at PRODDESK_URL does not look like a ProdDesk server (404).';
+  }
+  if (said) return said;
+  if (answer.status === 200) return 'the server\'s answer was not readable.';
+  return 'the server answered with HTTP ' + answer.status + '.';
+}
+
+function proddeskStrip_(text) {
+  return String(text).replace(/[.\s]+$/, '');
+}
+
+function proddeskMessage_(error) {
+  var text = error && error.message ? error.message : String(error);
+  return text.replace(/^Exception:\s*/, '');
+}
