@@ -12,15 +12,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from addin.book import Book, read_book
-from addin.callsheet.build import CallSheet, build_callsheet
 from addin.callsheet.pdf import PdfError, convert_to_pdf
-from addin.callsheet.render import Template
 from addin.callsheet.revisions import (
     changes,
     file_stem,
@@ -29,12 +27,16 @@ from addin.callsheet.revisions import (
     save_content,
     version_path,
 )
-from addin.days import shoot_days
 from addin.errors import InputError
-from addin.model import Finding, Severity
+
+if TYPE_CHECKING:  # pandas and openpyxl load only when the command runs
+    from addin.book import Book
+    from addin.callsheet.build import CallSheet
+    from addin.callsheet.render import Template
+    from addin.model import Finding
 
 TEMPLATE_FILE = "callsheet_template.xlsx"
-STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Written:
 
 def default_template() -> Template:
     """The call sheet template ProdDesk ships."""
+    from addin.callsheet.render import Template
     from addin.resources import workbook
 
     return Template(workbook(TEMPLATE_FILE))
@@ -73,6 +76,7 @@ def make_callsheets(
     A day whose call sheet exists gets the next version, with the changes since
     the previous one on the sheet; nothing earlier is overwritten.
     """
+    from addin.callsheet.build import build_callsheet
     written: list[Written] = []
     for day in days:
         sheet, findings = build_callsheet(book, day)
@@ -146,6 +150,9 @@ def _date_arg(text: str) -> date:
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``proddesk callsheet``; 0 when made (problems found never stop it)."""
+    from addin.book import read_book
+    from addin.callsheet.build import build_callsheet
+    from addin.callsheet.render import Template
     from addin.hosts.open import open_host
 
     if args.format == "json" and (args.pdf or args.into_book):
@@ -187,6 +194,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
 
 
 def _days(book: Book, args: argparse.Namespace) -> list[int]:
+    from addin.days import shoot_days
+
     if args.all:
         days = list(shoot_days(book))
         if not days:
@@ -220,7 +229,7 @@ def print_written(item: Written, console: Console) -> None:
         for finding in sorted(item.findings, key=lambda f: f.sort_key):
             where = f"{finding.sheet}!{finding.cell}" if finding.cell else finding.sheet
             table.add_row(
-                Text(f"  {finding.severity.value}", style=STYLES[finding.severity]),
+                Text(f"  {finding.severity.value}", style=STYLES[finding.severity.value]),
                 where,
                 finding.message,
             )
@@ -230,6 +239,9 @@ def print_written(item: Written, console: Console) -> None:
 def demo_callsheet(book_path: Path, folder: Path, console: Console) -> list[Path]:
     """Day 1's call sheet of the demo book into ``folder`` (xlsx, and PDF when LibreOffice is
     installed); earlier demo call sheets of that day are replaced. Returns the files made."""
+    from addin.book import read_book
+    from addin.callsheet.build import build_callsheet
+    from addin.days import shoot_days
     from addin.hosts.xlsx import XlsxHost
 
     book = read_book(XlsxHost(book_path))

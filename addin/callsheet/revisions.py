@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from addin import parse
-
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 CALLS = (("crew_call", "Crew call"), ("shooting_call", "Shooting call"), ("lunch", "Lunch"),
          ("wrap", "Est. wrap"))
@@ -75,6 +73,7 @@ def _arrow(label: str, old: str, new: str) -> str:
 
 def changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """What changed between two versions' content, one line each, in call sheet order."""
+    from addin import parse  # loads pandas; kept out of the CLI's start-up
     lines: list[str] = []
     if old.get("date") != new.get("date"):
         lines.append(_arrow("Date", old.get("date_text", ""), new.get("date_text", "")))
