@@ -1,0 +1,289 @@
+"""macros/google/ProdDesk.gs end to end: the script runs in node (run.js, with stand-ins for
+the Apps Script services) against a real `proddesk serve`, which works on the local
+imitation of the Google Sheets API serving the sample production book."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from google_support import FakeSheets, start_fake_sheets
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "macros" / "google" / "ProdDesk.gs"
+RUNNER = Path(__file__).resolve().parent / "run.js"
+SAMPLE = ROOT / "workbooks" / "sample_production.xlsx"
+SECRET = "apps-script-test-secret"
+TIME_ZONE = "America/Los_Angeles"
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    assert node, "node is not installed (scripts/test.sh installs nodejs with apt)"
+    return node
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Served:
+    """A running `proddesk serve` over the imitation, with the sample book loaded."""
+
+    def __init__(self, fake: FakeSheets, url: str, sid: str, log: Path) -> None:
+        self.fake = fake
+        self.url = url
+        self.sid = sid
+        self.log = log
+
+    def run(self, calls: list[dict[str, Any]], secret: str = SECRET,
+            prompts: list[dict[str, str]] | None = None, url: str | None = None) -> dict:
+        """Run ProdDesk.gs calls in node; what the script showed and fetched."""
+        scenario = {
+            "script": str(SCRIPT),
+            "properties": {"PRODDESK_URL": url or self.url, "PRODDESK_SECRET": secret},
+            "spreadsheetId": self.sid,
+            "timeZone": TIME_ZONE,
+            "prompts": prompts or [],
+            "calls": calls,
+        }
+        done = subprocess.run([_node(), str(RUNNER)], input=json.dumps(scenario),
+                              capture_output=True, text=True, timeout=240)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    def writes(self) -> list[str]:
+        """The kinds of writing requests the server sent to the imitation."""
+        return [r["kind"] for r in self.fake.requests() if "batchUpdate" in r["kind"]
+                or r["kind"].startswith("values.update") or r["kind"] == "values.clear"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    tmp = tmp_path_factory.mktemp("serve")
+    book = tmp / "book.xlsx"
+    shutil.copy(SAMPLE, book)
+    with start_fake_sheets() as fake:
+        sid = fake.load_xlsx(book)
+        config = tmp / "productions.toml"
+        config.write_text(
+            'credentials = "token:test"\n'
+            f'shared_secret = "{SECRET}"\n'
+            f'state_dir = "{tmp / "state"}"\nhistory_dir = "{tmp / "history"}"\n'
+            "[retry]\ntries = 2\nbase = 0.01\ncap = 0.05\n"
+            f'[[production]]\nname = "Sample"\nspreadsheet = "{sid}"\n'
+        )
+        port = _free_port()
+        env = {**os.environ, "PRODDESK_SHEETS_API": fake.base_url, "PYTHONPATH": str(ROOT)}
+        env.pop("PRODDESK_SHARED_SECRET", None)
+        log = tmp / "serve.log"
+        with log.open("w") as out:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "addin.cli", "serve", "--host", "127.0.0.1",
+                 "--port", str(port), "--config", str(config)],
+                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, server, log)
+            yield Served(fake, url, sid, log)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=10)
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"proddesk serve exited with {server.returncode}: {log.read_text()}")
+        try:
+            if httpx.get(url + "/health", timeout=2, trust_env=False).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"proddesk serve did not answer /health within 60 s: {log.read_text()}")
+
+
+def _only(result: dict) -> Any:
+    [answer] = result["results"]
+    assert "error" not in answer, answer
+    return answer["value"]
+
+
+def test_on_open_adds_the_prodesk_menu(served):
+    result = served.run([{"fn": "onOpen"}])
+    assert result["menus"] == [{
+        "name": "ProdDesk",
+        "items": [["Check book", "proddeskCheckBook"], ["Clear checks", "proddeskClearChecks"],
+                  ["Call sheet for day…", "proddeskCallSheet"], ["Sync now", "proddeskSyncNow"]],
+        "added": True,
+    }]
+    assert result["fetches"] == []
+
+
+def test_every_menu_item_names_a_function_of_the_script(served):
+    menu = served.run([{"fn": "onOpen"}])["menus"][0]
+    source = SCRIPT.read_text()
+    for _, function in menu["items"]:
+        assert f"function {function}(" in source
+
+
+def test_check_book_writes_the_checks_tab_and_says_what_it_found(served):
+    assert served.fake.book(served.sid).sheet_by_title("Checks") is None
+    served.fake.clear_requests()
+    result = served.run([{"fn": "proddeskCheckBook"}])
+    [alert] = result["alerts"]
+    assert alert["title"] == "ProdDesk"
+    assert "error" in alert["message"] and "see the Checks tab" in alert["message"], alert
+    assert served.fake.book(served.sid).sheet_by_title("Checks") is not None
+    assert served.writes(), "the server wrote nothing to the spreadsheet"
+    [fetch] = result["fetches"]
+    assert fetch["url"] == served.url + "/actions/check" and fetch["code"] == 200
+    assert set(fetch["headers"]) >= {"X-ProdDesk-Timestamp", "X-ProdDesk-Signature"}
+    assert json.loads(fetch["payload"])["spreadsheet_id"] == served.sid
+    assert result["toasts"][0]["message"] == "Checking the book…"
+
+    cleared = served.run([{"fn": "proddeskClearChecks"}])
+    assert cleared["alerts"][0]["message"].startswith("Checks cleared;"), cleared["alerts"]
+    assert served.fake.book(served.sid).sheet_by_title("Checks") is None
+
+
+def test_call_sheet_prompts_for_the_day_and_writes_its_tab(served):
+    result = served.run([{"fn": "proddeskCallSheet"}], prompts=[{"button": "OK", "text": "1"}])
+    assert result["prompts"][0]["message"].startswith("Which shoot day?")
+    message = result["alerts"][0]["message"]
+    assert message.startswith("Call sheet for day 1 written to the tab"), message
+    tab = json.loads(result["fetches"][0]["response"])["tab"]
+    assert message.startswith(f'Call sheet for day 1 written to the tab "{tab}".')
+    assert served.fake.book(served.sid).sheet_by_title(tab) is not None
+
+
+def test_call_sheet_with_a_wrong_day_or_cancel_asks_nothing_of_the_server(served):
+    typo = served.run([{"fn": "proddeskCallSheet"}], prompts=[{"button": "OK", "text": "tuesday"}])
+    assert typo["alerts"][0]["message"] == '"tuesday" is not a shoot day; type a number such as 3.'
+    cancelled = served.run([{"fn": "proddeskCallSheet"}], prompts=[{"button": "CANCEL"}])
+    assert cancelled["alerts"] == []
+    assert typo["fetches"] == [] and cancelled["fetches"] == []
+
+
+def test_sync_now_reports_the_cycle(served):
+    message = served.run([{"fn": "proddeskSyncNow"}])["alerts"][0]["message"]
+    assert message.startswith(("Synced: checks published", "No changes since the last sync")), \
+        message
+
+
+def test_day_pay_in_a_cell(served):
+    assert _only(served.run([{"fn": "PD_DAYPAY", "args": ["$400/10", 13.5]}])) == 618.18
+    assert _only(served.run([{"fn": "PD_DAYPAY", "args": ["$400/10", 13.5, True]}])) == 836.36
+    assert _only(served.run([{"fn": "PD_BASEHOURLY", "args": ["$400/10"]}])) == 36.36
+
+
+def test_a_range_argument_answers_a_column(served):
+    rates = [["$400/10"], ["$800/10"], ["TBD"]]
+    column = _only(served.run([{"fn": "PD_BASEHOURLY", "args": [rates]}]))
+    assert column[:2] == [[36.36], [72.73]]
+    assert column[2][0].startswith("PD_BASEHOURLY: rate 'TBD' is not a rate")
+    pays = _only(served.run([{"fn": "PD_DAYPAY", "args": [[["$400/10"], ["$400/10"]], 12]}]))
+    assert pays == [[509.09], [509.09]]
+    assert _only(served.run([{"fn": "PD_PAGES", "args": [[["3/8"], ["1 4/8"], [""]]]}])) == "1 7/8"
+
+
+def test_bad_input_comes_back_as_readable_text_in_the_cell(served):
+    text = _only(served.run([{"fn": "PD_DAYPAY", "args": ["TBD", 12]}]))
+    assert text == "PD_DAYPAY: rate 'TBD' is not a rate (write it like $400/12)"
+    text = _only(served.run([{"fn": "PD_DAYPAY", "args": ["$400/10", "lots"]}]))
+    assert text.startswith("PD_DAYPAY: hours 'lots' is not a number of hours")
+
+
+def test_date_cells_reach_the_server_as_the_sheet_shows_them(served):
+    wrap = {"$date": "2026-03-07T23:00:00"}
+    call = {"$date": "2026-03-08T07:00:00"}  # clocks spring forward that night in Los Angeles
+    assert _only(served.run([{"fn": "PD_TURNAROUND", "args": [wrap, call]}])) == 8.0
+    wrap_time = {"$date": "1899-12-30T23:00:00"}  # a time-only cell
+    call_time = {"$date": "1899-12-30T09:30:00"}
+    status = _only(served.run([{"fn": "PD_TURNAROUNDSTATUS", "args": [wrap_time, call_time]}]))
+    assert status == "OK 10.5 h"
+    coi = _only(served.run([{"fn": "PD_COISTATUS", "args": [
+        [[{"$date": "2026-03-10"}], [{"$date": "2026-01-01"}], [""]], {"$date": "2026-03-02"}]}]))
+    assert coi == [["Expiring in 8 days"], ["Expired"], ["Missing"]]
+
+
+def test_results_are_cached_briefly_and_identical_calls_are_not_replays(served):
+    result = served.run([{"fn": "PD_PHONE", "args": ["310 555 0143"]},
+                         {"fn": "PD_PHONE", "args": ["310 555 0143"]},
+                         {"fn": "PD_PHONE", "args": ["+44 20 7946 0958", "US"]},
+                         {"fn": "PD_PHONE", "args": ["+44 20 7946 0958", "GB"]}])
+    values = [r["value"] for r in result["results"]]
+    assert values == ["(310) 555-0143", "(310) 555-0143", "+44 20 7946 0958", "020 7946 0958"]
+    assert len(result["fetches"]) == 3
+    same_second = served.run([{"fn": "PD_PAGES", "args": [[["2/8"]]]},
+                              {"fn": "PD_PAGES", "args": [[["2/8"]]]}])
+    assert same_second["results"][0]["value"] == "2/8"  # no cache across runs: a new request
+    assert same_second["results"][1]["value"] == "2/8"
+
+
+def test_custom_functions_never_touch_the_ui(served):
+    result = served.run([{"fn": "PD_DAYPAY", "args": ["$400/10", 10]},
+                         {"fn": "PD_CALLTIME", "args": ["Dana", 1]}])
+    assert result["alerts"] == [] and result["toasts"] == []
+    assert result["results"][0]["value"] == 400
+    assert isinstance(result["results"][1]["value"], (str, int, float))
+
+
+def test_a_wrong_secret_is_explained_in_one_sentence(served):
+    result = served.run([{"fn": "proddeskCheckBook"}], secret="not-the-secret")
+    message = result["alerts"][0]["message"]
+    assert message == (
+        "ProdDesk could not check the book: the server refused the request's signature; make "
+        "sure the Script Property PRODDESK_SECRET is the same as the server's shared_secret."
+    )
+    assert result["fetches"][0]["code"] == 401
+    cell = _only(served.run([{"fn": "PD_DAYPAY", "args": ["$400/10", 12]}], secret="nope"))
+    assert cell.startswith("PD_DAYPAY: the server refused the request's signature")
+
+
+def test_an_unreachable_server_or_missing_setup_is_explained(served):
+    down = served.run([{"fn": "proddeskSyncNow"}], url=f"http://127.0.0.1:{_free_port()}")
+    assert down["alerts"][0]["message"].startswith(
+        "ProdDesk could not sync the book: the ProdDesk server at http://127.0.0.1:")
+    assert "could not be reached" in down["alerts"][0]["message"]
+    unset = served.run([{"fn": "proddeskCheckBook"}, {"fn": "PD_BASEHOURLY", "args": ["$400/8"]}],
+                       url="", secret="")
+    assert unset["alerts"][0]["message"] == (
+        "ProdDesk could not check the book: the Script Properties PRODDESK_URL and "
+        "PRODDESK_SECRET are not set (Extensions > Apps Script > Project Settings > Script "
+        "Properties)."
+    )
+    assert unset["results"][1]["value"].startswith("PD_BASEHOURLY: the Script Properties")
+    assert unset["fetches"] == []
+
+
+def test_manifest_asks_only_for_the_scopes_it_needs():
+    manifest = json.loads((SCRIPT.parent / "appsscript.json").read_text())
+    assert manifest["runtimeVersion"] == "V8"
+    assert sorted(manifest["oauthScopes"]) == [
+        "https://www.googleapis.com/auth/script.container.ui",
+        "https://www.googleapis.com/auth/script.external_request",
+        "https://www.googleapis.com/auth/spreadsheets.currentonly",
+    ]
