@@ -381,7 +381,8 @@ function proddeskPost_(path, payload) {
   Object.keys(payload).forEach(function (key) { body[key] = payload[key]; });
   var text = proddeskAsciiJson_(body);
   var stamp = String(Math.floor(Date.now() / 1000));
-  var signature = proddeskHex_(Utilities.computeHmacSha256Signature(stamp + '.' + text, secret));
+  var signature = proddeskHex_(Utilities.computeHmacSha256Signature(stamp + '.' + text, secret,
+    Utilities.Charset.UTF_8));
   var response;
   try {
     response = UrlFetchApp.fetch(base + path, {

@@ -8,8 +8,11 @@
 //   properties: {PRODDESK_URL: "...", PRODDESK_SECRET: "..."},   // Script Properties
 //   spreadsheetId: "ID", timeZone: "America/Los_Angeles",
 //   prompts: [{button: "OK", text: "3"}],                          // answers to ui.prompt, in turn
-//   calls: [{fn: "onOpen"}, {fn: "PD_DAYPAY", args: ["$400/10", 13.5], custom: true}]
+//   calls: [{fn: "onOpen"}, {fn: "PD_DAYPAY", args: ["$400/10", 13.5], custom: true}],
+//   cache: false                                                    // CacheService never hits
 // }
+// A call runs as a custom function (no UI, no toast, no setProperty) when custom is true or,
+// by default, when its name starts with PD_.
 // Arguments may hold {"$date": "2026-03-02T19:00:00"}: a Date at that wall-clock time in the
 // spreadsheet's time zone, as Sheets hands date cells to custom functions.
 // Output (JSON): {menus, alerts, prompts, toasts, results: [{fn, value} | {fn, error}],
@@ -217,6 +220,7 @@ const PropertiesService = {
 const cacheStore = new Map();
 const scriptCache = {
   get(key) {
+    if (scenario.cache === false) return null;  // a cache that has just expired
     const hit = cacheStore.get(key);
     if (!hit || hit.until < Date.now()) return null;
     return hit.value;
