@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     clear.add_argument("--credentials", help="Google service-account key file")
     clear.set_defaults(run=_clear)
 
+    from addin.callsheet.command import add_parser as add_callsheet_parser
+
+    add_callsheet_parser(commands)
+
     demo = commands.add_parser("demo", help="try ProdDesk on the sample production")
     demo.add_argument("--out", default="proddesk-demo", help="folder for the demo files")
     demo.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")

@@ -28,5 +28,8 @@ def run_demo(folder: Path, console: Console, today: date | None = None) -> int:
     console.print(
         f"  A checked copy (Checks tab, highlighted cells with notes): {checked.resolve()}"
     )
+    from addin.callsheet.command import demo_callsheet
+
+    demo_callsheet(book, folder, console)
     console.print("  Open the checked copy in Excel or LibreOffice and start on the Checks tab.")
     return 0
