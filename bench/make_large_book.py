@@ -35,19 +35,122 @@ VENDORS = 300
 POS = 20_000
 LOCATIONS = 20
 
-AREA_CODES = ["310", "323", "213", "818", "424", "626", "562", "714", "949", "917", "212",
-              "646", "718", "347", "404", "678", "504", "312", "773", "615"]
-FIRST = ["James", "Maria", "Robert", "Linda", "Michael", "Sofia", "David", "Grace", "Daniel",
-         "Aisha", "Carlos", "Emma", "Kenji", "Olivia", "Marcus", "Priya", "Thomas", "Hannah",
-         "Luis", "Chloe", "Andre", "Nina", "Samuel", "Ava", "Omar", "Ruby", "Victor", "Zoe",
-         "Peter", "Leah", "Hector", "Iris", "Felix", "Mei", "Tobias", "Nora", "Ivan", "Lucia",
-         "Jonah", "Tessa"]
-LAST = ["Smith", "Garcia", "Johnson", "Nguyen", "Brown", "Martinez", "Lee", "Patel", "Walker",
-        "Kim", "Lopez", "Young", "Hernandez", "King", "Wright", "Scott", "Green", "Baker",
-        "Adams", "Nelson", "Hill", "Campbell", "Mitchell", "Roberts", "Carter", "Phillips",
-        "Evans", "Turner", "Torres", "Parker", "Collins", "Edwards", "Stewart", "Morris",
-        "Murphy", "Cook", "Rogers", "Morgan", "Cooper", "Reed", "Bailey", "Bell", "Gomez",
-        "Kelly", "Howard", "Ward", "Cox", "Diaz", "Richardson", "Wood"]
+AREA_CODES = [
+    "310",
+    "323",
+    "213",
+    "818",
+    "424",
+    "626",
+    "562",
+    "714",
+    "949",
+    "917",
+    "212",
+    "646",
+    "718",
+    "347",
+    "404",
+    "678",
+    "504",
+    "312",
+    "773",
+    "615",
+]
+FIRST = [
+    "James",
+    "Maria",
+    "Robert",
+    "Linda",
+    "Michael",
+    "Sofia",
+    "David",
+    "Grace",
+    "Daniel",
+    "Aisha",
+    "Carlos",
+    "Emma",
+    "Kenji",
+    "Olivia",
+    "Marcus",
+    "Priya",
+    "Thomas",
+    "Hannah",
+    "Luis",
+    "Chloe",
+    "Andre",
+    "Nina",
+    "Samuel",
+    "Ava",
+    "Omar",
+    "Ruby",
+    "Victor",
+    "Zoe",
+    "Peter",
+    "Leah",
+    "Hector",
+    "Iris",
+    "Felix",
+    "Mei",
+    "Tobias",
+    "Nora",
+    "Ivan",
+    "Lucia",
+    "Jonah",
+    "Tessa",
+]
+LAST = [
+    "Smith",
+    "Garcia",
+    "Johnson",
+    "Nguyen",
+    "Brown",
+    "Martinez",
+    "Lee",
+    "Patel",
+    "Walker",
+    "Kim",
+    "Lopez",
+    "Young",
+    "Hernandez",
+    "King",
+    "Wright",
+    "Scott",
+    "Green",
+    "Baker",
+    "Adams",
+    "Nelson",
+    "Hill",
+    "Campbell",
+    "Mitchell",
+    "Roberts",
+    "Carter",
+    "Phillips",
+    "Evans",
+    "Turner",
+    "Torres",
+    "Parker",
+    "Collins",
+    "Edwards",
+    "Stewart",
+    "Morris",
+    "Murphy",
+    "Cook",
+    "Rogers",
+    "Morgan",
+    "Cooper",
+    "Reed",
+    "Bailey",
+    "Bell",
+    "Gomez",
+    "Kelly",
+    "Howard",
+    "Ward",
+    "Cox",
+    "Diaz",
+    "Richardson",
+    "Wood",
+]
 DEPARTMENTS = {
     "PRODUCTION": ["Production Supervisor", "Production Coordinator", "APOC", "Office PA"],
     "DIRECTING": ["1st AD", "2nd AD", "2nd 2nd AD", "Set PA"],
@@ -70,33 +173,131 @@ DEPARTMENTS = {
     "ACCOUNTING": ["Production Accountant", "1st Assistant Accountant", "Payroll Accountant"],
     "MEDIC": ["Set Medic"],
 }
-VENDOR_WORDS = ["Apex", "Blue Moon", "Canyon", "Delta", "Echo Park", "Falcon", "Golden State",
-                "Harbor", "Indigo", "Juniper", "Keystone", "Lakeside", "Meridian", "Northstar",
-                "Orchard", "Pacific", "Quartz", "Redwood", "Summit", "Tidewater", "Union Square",
-                "Vista", "Westside", "Yellowjacket", "Zephyr", "Copper", "Silverline",
-                "Ironwood", "Bayview", "Crescent", "Driftwood", "Evergreen", "Foxhollow",
-                "Granite", "Highland", "Ivy Lane", "Jetstream", "Kingfisher", "Lantern",
-                "Mesa", "Nightingale", "Oakridge", "Pinnacle", "Riverbend", "Sagebrush"]
-VENDOR_KINDS = [("Grip & Lighting", "Equipment"), ("Camera Rentals", "Equipment"),
-                ("Expendables", "Supplies"), ("Picture Cars", "Vehicles"),
-                ("Production Trucks", "Vehicles"), ("Catering Co.", "Catering"),
-                ("Prop House", "Props"), ("Costume Rentals", "Wardrobe"),
-                ("Sound Services", "Equipment"), ("Security", "Services"),
-                ("Portable Restrooms", "Services"), ("Stage Rentals", "Facilities"),
-                ("Walkie Rentals", "Equipment"), ("Fuel Services", "Services")]
-ACCOUNT_NAMES = ["Story & Rights", "Producers", "Director", "Cast", "Travel & Living",
-                 "Fringes", "Production Staff", "Extras", "Set Design", "Set Construction",
-                 "Set Operations", "Electrical", "Camera", "Special Effects",
-                 "Set Dressing", "Property", "Wardrobe", "Makeup & Hair", "Sound",
-                 "Transportation", "Locations", "Picture Vehicles", "Stunts", "Film & Lab",
-                 "Tests", "Second Unit", "Stage Rentals", "Catering", "Craft Service",
-                 "Editorial", "Music", "Post Sound", "Titles", "VFX", "Insurance",
-                 "Legal", "Publicity", "General Expense", "Office Rentals", "Medical"]
+VENDOR_WORDS = [
+    "Apex",
+    "Blue Moon",
+    "Canyon",
+    "Delta",
+    "Echo Park",
+    "Falcon",
+    "Golden State",
+    "Harbor",
+    "Indigo",
+    "Juniper",
+    "Keystone",
+    "Lakeside",
+    "Meridian",
+    "Northstar",
+    "Orchard",
+    "Pacific",
+    "Quartz",
+    "Redwood",
+    "Summit",
+    "Tidewater",
+    "Union Square",
+    "Vista",
+    "Westside",
+    "Yellowjacket",
+    "Zephyr",
+    "Copper",
+    "Silverline",
+    "Ironwood",
+    "Bayview",
+    "Crescent",
+    "Driftwood",
+    "Evergreen",
+    "Foxhollow",
+    "Granite",
+    "Highland",
+    "Ivy Lane",
+    "Jetstream",
+    "Kingfisher",
+    "Lantern",
+    "Mesa",
+    "Nightingale",
+    "Oakridge",
+    "Pinnacle",
+    "Riverbend",
+    "Sagebrush",
+]
+VENDOR_KINDS = [
+    ("Grip & Lighting", "Equipment"),
+    ("Camera Rentals", "Equipment"),
+    ("Expendables", "Supplies"),
+    ("Picture Cars", "Vehicles"),
+    ("Production Trucks", "Vehicles"),
+    ("Catering Co.", "Catering"),
+    ("Prop House", "Props"),
+    ("Costume Rentals", "Wardrobe"),
+    ("Sound Services", "Equipment"),
+    ("Security", "Services"),
+    ("Portable Restrooms", "Services"),
+    ("Stage Rentals", "Facilities"),
+    ("Walkie Rentals", "Equipment"),
+    ("Fuel Services", "Services"),
+]
+ACCOUNT_NAMES = [
+    "Story & Rights",
+    "Producers",
+    "Director",
+    "Cast",
+    "Travel & Living",
+    "Fringes",
+    "Production Staff",
+    "Extras",
+    "Set Design",
+    "Set Construction",
+    "Set Operations",
+    "Electrical",
+    "Camera",
+    "Special Effects",
+    "Set Dressing",
+    "Property",
+    "Wardrobe",
+    "Makeup & Hair",
+    "Sound",
+    "Transportation",
+    "Locations",
+    "Picture Vehicles",
+    "Stunts",
+    "Film & Lab",
+    "Tests",
+    "Second Unit",
+    "Stage Rentals",
+    "Catering",
+    "Craft Service",
+    "Editorial",
+    "Music",
+    "Post Sound",
+    "Titles",
+    "VFX",
+    "Insurance",
+    "Legal",
+    "Publicity",
+    "General Expense",
+    "Office Rentals",
+    "Medical",
+]
 STATUSES = ["Open", "Approved", "Paid", "Paid", "Closed", "Void"]
 APPROVERS = ["K. Walsh (UPM)", "R. Ortega", "J. Pryce", "UPM"]
-SETS = ["KITCHEN", "LIVING ROOM", "PRECINCT - BULLPEN", "ROOFTOP", "DINER", "ALLEY",
-        "CAR (MOVING)", "HOSPITAL CORRIDOR", "WAREHOUSE", "BEACH", "MOTEL ROOM",
-        "OFFICE TOWER LOBBY", "PARKING GARAGE", "BACKYARD", "BAR", "COURTROOM"]
+SETS = [
+    "KITCHEN",
+    "LIVING ROOM",
+    "PRECINCT - BULLPEN",
+    "ROOFTOP",
+    "DINER",
+    "ALLEY",
+    "CAR (MOVING)",
+    "HOSPITAL CORRIDOR",
+    "WAREHOUSE",
+    "BEACH",
+    "MOTEL ROOM",
+    "OFFICE TOWER LOBBY",
+    "PARKING GARAGE",
+    "BACKYARD",
+    "BAR",
+    "COURTROOM",
+]
 
 
 def _phone(rng: random.Random, used: set[str]) -> str:
@@ -164,8 +365,20 @@ def _crew(book: openpyxl.Workbook, rng: random.Random, phones: set[str], used: s
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(["Revised 11/20/26 - CONFIDENTIAL"])
     sheet.append([])
-    header = ["Name", "Department", "Position", "Cell #", "E-mail", "Rate", "Start Date",
-              "End Date", "Union", "Paperwork", "Publish Phone", "Notes"]
+    header = [
+        "Name",
+        "Department",
+        "Position",
+        "Cell #",
+        "E-mail",
+        "Rate",
+        "Start Date",
+        "End Date",
+        "Union",
+        "Paperwork",
+        "Publish Phone",
+        "Notes",
+    ]
     sheet.append(header)
     people = _people(rng, CREW, used)
     per_department = CREW // len(DEPARTMENTS)
@@ -184,10 +397,23 @@ def _crew(book: openpyxl.Workbook, rng: random.Random, phones: set[str], used: s
             email = f"{handle}@gmail.com"
             phone = _phone(rng, phones)
             paperwork: object = "Complete" if _chance(rng, 0.8) else start - timedelta(days=3)
-            union = rng.choice(["IATSE 600", "IATSE 80", "IATSE 728", "Teamsters 399", "DGA",
-                                "Non-union", ""])
-            row = [name, None, position, phone, email, rate, start, end, union, paperwork,
-                   "Y" if _chance(rng, 0.7) else "N", None]
+            union = rng.choice(
+                ["IATSE 600", "IATSE 80", "IATSE 728", "Teamsters 399", "DGA", "Non-union", ""]
+            )
+            row = [
+                name,
+                None,
+                position,
+                phone,
+                email,
+                rate,
+                start,
+                end,
+                union,
+                paperwork,
+                "Y" if _chance(rng, 0.7) else "N",
+                None,
+            ]
             _crew_mistake(rng, row, earlier)
             earlier.append(row)
             sheet.append(row)
@@ -218,9 +444,18 @@ def _cast(book: openpyxl.Workbook, rng: random.Random, phones: set[str], used: s
     sheet = book.create_sheet("Cast")
     sheet.append(["Cast #", "Character", "Actor", "Phone", "Email", "Agent", "Union", "Notes"])
     for number, (name, handle) in enumerate(_people(rng, CAST, used), start=1):
-        sheet.append([number, f"CHARACTER {number}", name, _phone(rng, phones),
-                      f"{handle}@talentmail.com", rng.choice(["CAA", "WME", "UTA", "Gersh"]),
-                      "SAG-AFTRA", None])
+        sheet.append(
+            [
+                number,
+                f"CHARACTER {number}",
+                name,
+                _phone(rng, phones),
+                f"{handle}@talentmail.com",
+                rng.choice(["CAA", "WME", "UTA", "Gersh"]),
+                "SAG-AFTRA",
+                None,
+            ]
+        )
 
 
 def _vendor_names(rng: random.Random) -> list[tuple[str, str]]:
@@ -241,8 +476,19 @@ def _vendors(
     book: openpyxl.Workbook, rng: random.Random, phones: set[str]
 ) -> tuple[list[str], set[str]]:
     sheet = book.create_sheet("Vendors")
-    sheet.append(["Vendor", "Category", "Contact", "Phone #", "Email", "Address", "W-9",
-                  "COI Expires", "Notes"])
+    sheet.append(
+        [
+            "Vendor",
+            "Category",
+            "Contact",
+            "Phone #",
+            "Email",
+            "Address",
+            "W-9",
+            "COI Expires",
+            "Notes",
+        ]
+    )
     names = _vendor_names(rng)
     risky: set[str] = set()
     for i, (name, category) in enumerate(names):
@@ -263,9 +509,19 @@ def _vendors(
             contact = None
         elif i % 100 == 59:
             email = email.replace("@", "")
-        sheet.append([name, category, contact, _phone(rng, phones), email,
-                      f"{rng.randint(100, 9999)} {rng.choice(LAST)} Blvd, Los Angeles, CA",
-                      w9, coi, None])
+        sheet.append(
+            [
+                name,
+                category,
+                contact,
+                _phone(rng, phones),
+                email,
+                f"{rng.randint(100, 9999)} {rng.choice(LAST)} Blvd, Los Angeles, CA",
+                w9,
+                coi,
+                None,
+            ]
+        )
     return [name for name, _ in names], risky
 
 
@@ -291,8 +547,22 @@ def _pos(
     accounts: list[tuple[str, str]],
 ) -> dict[str, float]:
     sheet = book.create_sheet("POs")
-    sheet.append(["PO #", "Date", "Vendor", "Description", "Account", "Amount", "Status",
-                  "Approved By", "Start", "End", "Invoice #", "Notes"])
+    sheet.append(
+        [
+            "PO #",
+            "Date",
+            "Vendor",
+            "Description",
+            "Account",
+            "Amount",
+            "Status",
+            "Approved By",
+            "Start",
+            "End",
+            "Invoice #",
+            "Notes",
+        ]
+    )
     safe = [v for v in vendors if v not in risky]
     committed: dict[str, float] = {}
     for n in range(POS):
@@ -300,9 +570,10 @@ def _pos(
         when = PREP_START + timedelta(days=rng.randint(0, (WRAP - PREP_START).days))
         vendor = rng.choice(vendors if _chance(rng, 0.004) else safe)
         account = rng.choice(accounts)[0]
-        amount: object = round(rng.lognormvariate(6.5, 1.0), 2)
+        value = round(rng.lognormvariate(6.5, 1.0), 2)
+        amount: object = value
         status = rng.choice(STATUSES)
-        approver = rng.choice(APPROVERS) if float(amount) > 1000 else None  # type: ignore[arg-type]
+        approver = rng.choice(APPROVERS) if value > 1000 else None
         start = when + timedelta(days=rng.randint(0, 10))
         end = min(start + timedelta(days=rng.randint(1, 30)), WRAP)
         roll = rng.random()
@@ -320,21 +591,34 @@ def _pos(
             when = rng.choice([date(2026, 6, 15), date(2027, 9, 2)])
         elif roll < 0.011 and n > 100:
             number = f"NS2-{10000 + n - rng.randint(1, 100)}"
-        if isinstance(amount, float) and 1000 < amount and approver is None and roll >= 0.009:
-            approver = rng.choice(APPROVERS)
         shown_amount: object = amount
         if isinstance(amount, float) and _chance(rng, 0.05):
             shown_amount = f"${amount:,.2f}"
-        sheet.append([number, when, vendor, f"{rng.choice(['Rental', 'Purchase', 'Service'])}"
-                      f" - week {rng.randint(1, 40)}", account, shown_amount, status, approver,
-                      start, end, f"INV-{rng.randint(1000, 99999)}", None])
+        sheet.append(
+            [
+                number,
+                when,
+                vendor,
+                f"{rng.choice(['Rental', 'Purchase', 'Service'])} - week {rng.randint(1, 40)}",
+                account,
+                shown_amount,
+                status,
+                approver,
+                start,
+                end,
+                f"INV-{rng.randint(1000, 99999)}",
+                None,
+            ]
+        )
         if isinstance(amount, float) and status in ("Open", "Approved", "Paid"):
             committed[account] = committed.get(account, 0.0) + amount
     return committed
 
 
 def _budget(
-    book: openpyxl.Workbook, rng: random.Random, accounts: list[tuple[str, str]],
+    book: openpyxl.Workbook,
+    rng: random.Random,
+    accounts: list[tuple[str, str]],
     committed: dict[str, float],
 ) -> None:
     sheet = book.create_sheet("Budget")
@@ -348,18 +632,41 @@ def _budget(
 
 def _locations(book: openpyxl.Workbook, rng: random.Random) -> list[str]:
     sheet = book.create_sheet("Locations")
-    sheet.append(["Location", "Address", "Latitude", "Longitude", "Parking", "Contact", "Phone",
-                  "Hospital", "Hospital Address", "Hospital Phone", "Notes"])
+    sheet.append(
+        [
+            "Location",
+            "Address",
+            "Latitude",
+            "Longitude",
+            "Parking",
+            "Contact",
+            "Phone",
+            "Hospital",
+            "Hospital Address",
+            "Hospital Phone",
+            "Notes",
+        ]
+    )
     names = []
     for i in range(LOCATIONS):
-        name = f"{rng.choice(VENDOR_WORDS)} {rng.choice(['House', 'Stage', 'Lot', 'Diner'])} {i + 1}"
+        kind = rng.choice(["House", "Stage", "Lot", "Diner"])
+        name = f"{rng.choice(VENDOR_WORDS)} {kind} {i + 1}"
         names.append(name)
-        sheet.append([name, f"{rng.randint(100, 9999)} {rng.choice(LAST)} St, Los Angeles, CA",
-                      round(34.0 + rng.uniform(-0.2, 0.2), 5),
-                      round(-118.3 + rng.uniform(-0.3, 0.3), 5),
-                      "Crew parking at the lot on the corner", rng.choice(FIRST),
-                      "(323) 464-1200", "Cedars-Sinai Medical Center",
-                      "8700 Beverly Blvd, Los Angeles, CA 90048", "(310) 423-3277", None])
+        sheet.append(
+            [
+                name,
+                f"{rng.randint(100, 9999)} {rng.choice(LAST)} St, Los Angeles, CA",
+                round(34.0 + rng.uniform(-0.2, 0.2), 5),
+                round(-118.3 + rng.uniform(-0.3, 0.3), 5),
+                "Crew parking at the lot on the corner",
+                rng.choice(FIRST),
+                "(323) 464-1200",
+                "Cedars-Sinai Medical Center",
+                "8700 Beverly Blvd, Los Angeles, CA 90048",
+                "(310) 423-3277",
+                None,
+            ]
+        )
     return names
 
 
@@ -375,8 +682,9 @@ def _shoot_dates() -> list[date]:
 
 def _schedule(book: openpyxl.Workbook, rng: random.Random, locations: list[str]) -> dict:
     sheet = book.create_sheet("Schedule")
-    sheet.append(["Day", "Date", "Scene", "Set", "I/E", "D/N", "Pages", "Cast", "Location",
-                  "Notes"])
+    sheet.append(
+        ["Day", "Date", "Scene", "Set", "I/E", "D/N", "Pages", "Cast", "Location", "Notes"]
+    )
     cast_by_day: dict[int, set[int]] = {}
     scene = 1
     for day, when in enumerate(_shoot_dates(), start=1):
@@ -394,24 +702,42 @@ def _schedule(book: openpyxl.Workbook, rng: random.Random, locations: list[str])
             eighths = rng.randint(1, 30)
             whole, part = divmod(eighths, 8)
             pages = f"{whole} {part}/8" if whole and part else (f"{part}/8" if part else whole)
-            sheet.append([day, when, f"{scene}{rng.choice(['', '', 'A'])}", rng.choice(SETS),
-                          rng.choice(["INT", "EXT"]), rng.choice(["D", "N"]), pages, cast_text,
-                          where, None])
+            sheet.append(
+                [
+                    day,
+                    when,
+                    f"{scene}{rng.choice(['', '', 'A'])}",
+                    rng.choice(SETS),
+                    rng.choice(["INT", "EXT"]),
+                    rng.choice(["D", "N"]),
+                    pages,
+                    cast_text,
+                    where,
+                    None,
+                ]
+            )
             scene += 1
     return cast_by_day
 
 
 def _days(book: openpyxl.Workbook, rng: random.Random) -> None:
     sheet = book.create_sheet("Days")
-    sheet.append(["Day", "Date", "Crew Call", "Shooting Call", "Lunch", "Wrap", "Weather",
-                  "Notes"])
+    sheet.append(["Day", "Date", "Crew Call", "Shooting Call", "Lunch", "Wrap", "Weather", "Notes"])
     for day, when in enumerate(_shoot_dates(), start=1):
         call = time(rng.choice([6, 7, 14, 16]), rng.choice([0, 30]))
         text_call = rng.random() < 0.2
-        sheet.append([day, when, call.strftime("%-I:%M%p")[:-1] if text_call else call,
-                      time((call.hour + 1) % 24, call.minute), time((call.hour + 6) % 24, 0),
-                      time((call.hour + 12) % 24, 0), rng.choice(["Sunny 72/55", "Cloudy 65/50",
-                                                                   "Rain 58/49"]), None])
+        sheet.append(
+            [
+                day,
+                when,
+                call.strftime("%-I:%M%p")[:-1] if text_call else call,
+                time((call.hour + 1) % 24, call.minute),
+                time((call.hour + 6) % 24, 0),
+                time((call.hour + 12) % 24, 0),
+                rng.choice(["Sunny 72/55", "Cloudy 65/50", "Rain 58/49"]),
+                None,
+            ]
+        )
 
 
 def _cast_calls(book: openpyxl.Workbook, cast_by_day: dict[int, set[int]]) -> None:

@@ -1,0 +1,211 @@
+"""Time ``proddesk validate`` on a large book against baselines measured in the same run.
+
+Usage: ``python bench/bench_validate.py bench/large.xlsx [-n 3] [--profile DIR]``
+
+Figures (best of N, seconds):
+
+- (a) ``proddesk validate BOOK --format json`` end to end, in-process;
+- (b) the plain read of every tab with python-calamine (the floor for reading);
+- (c) openpyxl ``load_workbook`` + ``save`` (what a naive annotate would cost);
+- (d) ``proddesk validate BOOK --annotate OUT`` end to end, in-process.
+
+Targets are ratios, so they hold on any machine: a/b <= 1.5 and d/c <= 1.3.
+The run also splits (a) into its stages (open+read, build_book, run_rules,
+output) and adds the publish stage of (d). The exit code is 1 when a target
+is missed. ``--profile DIR`` writes cProfile stats of (a) and (d) to DIR
+(keep it outside the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import os
+import platform
+import pstats
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+from addin.book import build_book
+from addin.cli import main as proddesk
+from addin.hosts.open import open_host
+from addin.publish import publish
+from addin.report import Report
+from addin.rules import run_rules
+
+TODAY = date(2026, 11, 25)
+TARGETS = {"a/b": 1.5, "d/c": 1.3}
+
+
+def best_of(runs: int, job: Callable[[], object]) -> float:
+    """The shortest wall time of ``runs`` calls of ``job``, in seconds."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        job()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@contextlib.contextmanager
+def _quiet():
+    with (
+        open(os.devnull, "w") as sink,
+        contextlib.redirect_stdout(sink),
+        contextlib.redirect_stderr(sink),
+    ):
+        yield
+
+
+def validate_json(path: Path) -> None:
+    """(a) ``proddesk validate --format json`` in-process, output discarded."""
+    with _quiet():
+        proddesk(["validate", str(path), "--format", "json", "--today", TODAY.isoformat()])
+
+
+def calamine_read(path: Path) -> None:
+    """(b) Every tab's values with python-calamine."""
+    workbook = CalamineWorkbook.from_path(str(path))
+    for name in workbook.sheet_names:
+        workbook.get_sheet_by_name(name).to_python()
+
+
+def openpyxl_round_trip(path: Path, out: Path) -> None:
+    """(c) openpyxl load and save."""
+    openpyxl.load_workbook(path).save(out)
+
+
+def validate_annotate(path: Path, out: Path) -> None:
+    """(d) ``proddesk validate --annotate OUT`` in-process, output discarded."""
+    out.unlink(missing_ok=True)
+    with _quiet():
+        proddesk(
+            [
+                "validate",
+                str(path),
+                "--format",
+                "json",
+                "--today",
+                TODAY.isoformat(),
+                "--annotate",
+                str(out),
+            ]
+        )
+
+
+def stages(path: Path, runs: int, out: Path) -> dict[str, float]:
+    """Best-of times of each stage of (a), and the publish stage of (d)."""
+    state: dict[str, object] = {}
+
+    def read() -> None:
+        host = open_host(str(path))
+        state["grids"] = host.read_all()
+        state["label"] = host.label
+
+    def build() -> None:
+        state["book"] = build_book(state["grids"], state["label"])  # type: ignore[arg-type]
+
+    def rules() -> None:
+        state["findings"] = run_rules(state["book"], TODAY)  # type: ignore[arg-type]
+
+    def output() -> None:
+        report = Report(state["label"], state["findings"], checked_on=TODAY)  # type: ignore[arg-type]
+        with _quiet():
+            print(report.to_json())
+        state["report"] = report
+
+    def write() -> None:
+        out.unlink(missing_ok=True)
+        host = open_host(str(path), output=out)
+        state["marked"] = publish(host, state["book"], state["report"]).marked  # type: ignore[arg-type]
+
+    times = {}
+    for name, job in (
+        ("open+read", read),
+        ("build_book", build),
+        ("run_rules", rules),
+        ("output", output),
+        ("publish (d)", write),
+    ):
+        times[name] = best_of(runs, job)
+    times["marks"] = float(state["marked"])  # type: ignore[arg-type]
+    return times
+
+
+def profile(directory: Path, path: Path, out: Path) -> None:
+    """cProfile stats of (a) and (d) into ``directory``; prints the top entries."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for label, job in (
+        ("validate", lambda: validate_json(path)),
+        ("annotate", lambda: validate_annotate(path, out)),
+    ):
+        profiler = cProfile.Profile()
+        profiler.runcall(job)
+        target = directory / f"{label}.prof"
+        profiler.dump_stats(target)
+        print(f"\n== {label}: {target} (top 20 by cumulative time)")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(20)
+
+
+def main() -> int:
+    """Run the benchmark; exit code 1 when a ratio target is missed."""
+    parser = argparse.ArgumentParser(description="Benchmark proddesk validate on a large book.")
+    parser.add_argument("book", type=Path)
+    parser.add_argument("-n", "--runs", type=int, default=3, help="best of N (default 3)")
+    parser.add_argument("--profile", type=Path, metavar="DIR", help="write cProfile stats here")
+    args = parser.parse_args()
+    path: Path = args.book
+    if not path.is_file():
+        print(f"{path} not found; build it with: python bench/make_large_book.py {path}")
+        return 2
+    with tempfile.TemporaryDirectory(prefix="proddesk-bench-") as folder:
+        out = Path(folder) / "annotated.xlsx"
+        copy = Path(folder) / "openpyxl.xlsx"
+        validate_json(path)  # warm-up: imports and rule registration are not measured
+        jobs: dict[str, tuple[str, Callable[[], None]]] = {
+            "a": ("proddesk validate --format json", lambda: validate_json(path)),
+            "b": ("calamine read of every tab", lambda: calamine_read(path)),
+            "c": ("openpyxl load + save", lambda: openpyxl_round_trip(path, copy)),
+            "d": ("proddesk validate --annotate OUT", lambda: validate_annotate(path, out)),
+        }
+        figures = {key: (label, best_of(args.runs, job)) for key, (label, job) in jobs.items()}
+        split = stages(path, args.runs, out)
+        if args.profile:
+            profile(args.profile, path, out)
+    size = path.stat().st_size / 1e6
+    print(
+        f"Book: {path} ({size:.1f} MB), best of {args.runs}, {date.today()}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs"
+    )
+    print()
+    print(f"{'':4}{'figure':<36}{'seconds':>9}")
+    for key, (label, seconds) in figures.items():
+        print(f"({key}) {label:<36}{seconds:>9.3f}")
+    print()
+    print(f"Split of (a), and the publish stage of (d) ({int(split.pop('marks'))} cells marked):")
+    for name, seconds in split.items():
+        print(f"    {name:<36}{seconds:>9.3f}")
+    print()
+    failed = False
+    for ratio, target in TARGETS.items():
+        top, bottom = ratio.split("/")
+        value = figures[top][1] / figures[bottom][1]
+        ok = value <= target
+        failed |= not ok
+        print(f"{ratio} = {value:5.2f}  (target <= {target})  {'PASS' if ok else 'FAIL'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
