@@ -20,7 +20,7 @@ import pandas as pd
 from addin import parse
 from addin.errors import InputError
 from addin.hosts.base import Grid, Host
-from addin.model import CellError, Table
+from addin.model import ERROR_VALUES, CellError, Table
 from addin.schema import TABS, TABS_BY_NAME, TabSpec, header_key, is_owned_tab
 from addin.settings import Settings, read_settings
 
@@ -223,13 +223,22 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
     if composed_name:
         columns["Name"] = columns["First Name"]
         headers["Name"] = headers["First Name"]
-    records: list[dict[str, Any]] = []
+    names = list(columns)
+    if spec.name == "Crew" and "Department" not in columns:
+        names.append("Department")
+    positions = [columns[n] - 1 if n in columns else len(grid[0]) + 10**6 for n in names]
+    key_position = columns.get(spec.key or "", 0) - 1
+    index = {name: i for i, name in enumerate(names)}
+    out: list[list[Any]] = []
     section: str | None = None
     day_breaks: list[tuple[int, int, Any]] = []
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
-        filled = [(c, v) for c, v in enumerate(row, start=1) if not parse.is_blank(v)]
-        if not filled or _is_repeated_header(filled, header_keys):
+        filled = [
+            (c, v) for c, v in enumerate(row, start=1)
+            if v is not None and (type(v) is not str or v.strip())
+        ]
+        if not filled or _is_repeated_header(row, filled, key_position, header_keys):
             continue
         if spec.name == "Schedule" and (day_break := _day_break(filled)):
             day_breaks.append((r + 1, *day_break))
@@ -239,26 +248,35 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
             if spec.name == "Crew" and _is_section(value):
                 section = str(value).strip()
                 continue
-            if _is_note(value) or (spec.name != "Crew" and columns.get(spec.key or "") != col):
+            if _is_note(value) or (spec.name != "Crew" and key_position + 1 != col):
                 continue
-        record = {name: row[c - 1] if c <= len(row) else None for name, c in columns.items()}
-        if _is_total_row(record):
+        width = len(row)
+        cells = [row[p] if p < width else None for p in positions]
+        if _is_total_row(cells):
             continue
-        record["_row"] = r + 1
         if spec.name == "Crew":
             if composed_name:
-                record["Name"] = _full_name(record)
-            if section and parse.is_blank(record.get("Department")):
-                record["Department"] = section
-        records.append(record)
-    derived = ["Department"] if spec.name == "Crew" and "Department" not in columns else []
-    raw = pd.DataFrame.from_records(records, columns=[*columns, *derived, "_row"])
-    values = _normalise(raw, spec, settings)
+                cells[index["Name"]] = _full_name(row, columns)
+            if section and parse.is_blank(cells[index["Department"]]):
+                cells[index["Department"]] = section
+        cells.append(r + 1)
+        out.append(cells)
+    raw = pd.DataFrame(_by_column(out, [*names, "_row"]), dtype=object)
+    values, errors = _normalise(raw, spec, settings)
     table = Table(spec.name, sheet, header_row + 1, columns, headers, values, raw)
+    table.extra["errors"] = errors
     if spec.name == "Schedule":
         table.extra["day_breaks"] = day_breaks
         _assign_days(table, settings)
     return table
+
+
+def _by_column(rows: list[list[Any]], names: list[str]) -> dict[str, list[Any]]:
+    if not rows:
+        return {name: [] for name in names}
+    return {
+        name: list(column) for name, column in zip(names, zip(*rows, strict=True), strict=True)
+    }
 
 
 def _has_key(spec: TabSpec, columns: dict[str, int]) -> bool:
@@ -267,7 +285,13 @@ def _has_key(spec: TabSpec, columns: dict[str, int]) -> bool:
     return spec.name == "Crew" and "First Name" in columns
 
 
-def _is_repeated_header(filled: list[tuple[int, Any]], header_keys: set[str]) -> bool:
+def _is_repeated_header(
+    row: list[Any], filled: list[tuple[int, Any]], key_position: int, header_keys: set[str]
+) -> bool:
+    if 0 <= key_position < len(row):
+        key_cell = row[key_position]
+        if not isinstance(key_cell, str) or header_key(key_cell) not in header_keys:
+            return False
     matches = sum(1 for _, v in filled if isinstance(v, str) and header_key(v) in header_keys)
     return matches >= 2 and matches >= len(filled) * 0.6
 
@@ -293,15 +317,20 @@ def _is_note(value: Any) -> bool:
     )
 
 
-def _is_total_row(record: dict[str, Any]) -> bool:
+_TOTALS = frozenset({"total", "totals", "grand total"})
+
+
+def _is_total_row(cells: list[Any]) -> bool:
     return any(
-        isinstance(value, str) and value.strip().casefold() in {"total", "totals", "grand total"}
-        for value in record.values()
+        type(v) is str and len(v) < 16 and v.strip().casefold() in _TOTALS for v in cells
     )
 
 
-def _full_name(record: dict[str, Any]) -> str | None:
-    parts = [_text(record.get("First Name")), _text(record.get("Last Name"))]
+def _full_name(row: list[Any], columns: dict[str, int]) -> str | None:
+    parts = [
+        _text(row[columns[c] - 1]) if c in columns and columns[c] <= len(row) else None
+        for c in ("First Name", "Last Name")
+    ]
     return " ".join(p for p in parts if p) or None
 
 
@@ -314,27 +343,35 @@ def _day_break(filled: list[tuple[int, Any]]) -> tuple[int, Any] | None:
     return None
 
 
-def _normalise(raw: pd.DataFrame, spec: TabSpec, settings: Settings) -> pd.DataFrame:
-    values = pd.DataFrame(index=raw.index)
+def _normalise(
+    raw: pd.DataFrame, spec: TabSpec, settings: Settings
+) -> tuple[pd.DataFrame, list[tuple[int, str, CellError]]]:
+    """Typed values per column, and the error cells found: (sheet row, column, error)."""
     kinds = {column.name: column.kind for column in spec.columns}
+    columns: dict[str, list[Any]] = {}
+    errors: list[tuple[int, str, CellError]] = []
+    sheet_rows = raw["_row"].tolist()
     for name in raw.columns:
+        cells = raw[name].tolist()
         if name.startswith("_"):
-            values[name] = raw[name]
+            columns[name] = cells
             continue
         kind = kinds.get(name, "text")
         if kind == "phone":
             convert: Callable[[Any], Any] = partial(parse.normalize_phone, region=settings.region)
         else:
             convert = NORMALISERS[kind]
-        values[name] = pd.Series(
-            [
-                None if isinstance(v, CellError) or parse.is_error(v) else convert(v)
-                for v in raw[name].tolist()
-            ],
-            index=raw.index,
-            dtype=object,
-        )
-    return values
+        empty = convert(None)
+        converted = []
+        for i, v in enumerate(cells):
+            t = type(v)
+            if t is CellError or (t is str and v in ERROR_VALUES):
+                errors.append((sheet_rows[i], name, CellError(v)))
+                converted.append(None)
+            else:
+                converted.append(empty if v is None else convert(v))
+        columns[name] = converted
+    return pd.DataFrame(columns, index=raw.index, dtype=object), errors
 
 
 def _assign_days(table: Table, settings: Settings) -> None:

@@ -135,6 +135,8 @@ class Table:
     values: pd.DataFrame
     raw: pd.DataFrame
     extra: dict[str, Any] = field(default_factory=dict)
+    _rows: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+    _pairs: list[tuple[dict, dict]] | None = field(default=None, repr=False, compare=False)
 
     def has(self, column: str) -> bool:
         """Whether the tab has this canonical column."""
@@ -171,12 +173,16 @@ class Table:
         )
 
     def rows(self) -> list[dict[str, Any]]:
-        """The normalised values as one dict per data row (with ``_row``)."""
-        return self.values.to_dict("records")
+        """The normalised values as one dict per data row (with ``_row``); shared, read-only."""
+        if self._rows is None:
+            self._rows = _records(self.values)
+        return self._rows
 
     def pairs(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-        """(normalised, as read) dicts per data row."""
-        return list(zip(self.rows(), self.raw.to_dict("records"), strict=True))
+        """(normalised, as read) dicts per data row; shared, read-only."""
+        if self._pairs is None:
+            self._pairs = list(zip(self.rows(), _records(self.raw), strict=True))
+        return self._pairs
 
 
 @dataclass
@@ -203,3 +209,10 @@ class Flag:
             message=self.message,
             suggestion=self.suggestion,
         )
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of a DataFrame as dicts, without pandas' per-cell boxing."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, values, strict=True))
+            for values in zip(*(frame[c].tolist() for c in columns), strict=True)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ OWNED_TABS = ("Checks", "ProdDesk State")
 _NOT_WORD = re.compile(r"[^0-9a-z#]+")
 
 
+@lru_cache(maxsize=65536)
 def header_key(text: object) -> str:
     """How header and tab names are compared: case, spaces, breaks and punctuation ignored."""
     return _NOT_WORD.sub("", str(text).casefold())

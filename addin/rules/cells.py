@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from addin import parse
 from addin.model import Flag, Severity
 from addin.rules import Context, rule
 
@@ -16,20 +15,13 @@ REPORTED_ELSEWHERE = {("POs", "Amount")}
 def error_value(ctx: Context) -> Iterator[Flag]:
     """A formula in a column ProdDesk reads shows an error value instead of a result."""
     for kind, table in ctx.book.tables.items():
-        for column in table.columns:
-            if (kind, column) in REPORTED_ELSEWHERE or column not in table.raw.columns:
+        for row_number, column, value in table.extra.get("errors", []):
+            if (kind, column) in REPORTED_ELSEWHERE or column not in table.columns:
                 continue
-            cells = table.raw[column]
-            errors = cells.map(parse.is_error)
-            if not errors.any():
-                continue
-            for row_number, value in zip(
-                table.raw.loc[errors, "_row"].tolist(), cells[errors].tolist(), strict=True
-            ):
-                yield table.flag(
-                    row_number,
-                    column,
-                    f"{table.headers[column]} on row {row_number} shows the error {value} "
-                    "instead of a value.",
-                    suggestion="Fix the formula (did a row or tab it pointed to get deleted?).",
-                )
+            yield table.flag(
+                row_number,
+                column,
+                f"{table.headers[column]} on row {row_number} shows the error {value} "
+                "instead of a value.",
+                suggestion="Fix the formula (did a row or tab it pointed to get deleted?).",
+            )
