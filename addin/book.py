@@ -83,11 +83,14 @@ _NOTE_PUNCTUATION = re.compile(r"[.:;!?*]")
 
 
 def _text(value: Any) -> str | None:
-    if parse.is_blank(value):
+    kind = type(value)
+    if kind is str:
+        return value.strip() or None
+    if value is None:
         return None
-    if isinstance(value, float) and value.is_integer():
+    if kind is float and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return str(value).strip() or None
 
 
 def _day(value: Any) -> int | None:
@@ -252,7 +255,8 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
                 continue
         width = len(row)
         cells = [row[p] if p < width else None for p in positions]
-        if _is_total_row(cells):
+        key_cell = row[key_position] if 0 <= key_position < width else None
+        if (key_cell is None or type(key_cell) is str) and _is_total_row(cells):
             continue
         if spec.name == "Crew":
             if composed_name:
@@ -362,10 +366,12 @@ def _normalise(
         else:
             convert = NORMALISERS[kind]
         empty = convert(None)
+        if ERROR_VALUES.isdisjoint(cells):
+            columns[name] = [empty if v is None else convert(v) for v in cells]
+            continue
         converted = []
         for i, v in enumerate(cells):
-            t = type(v)
-            if t is CellError or (t is str and v in ERROR_VALUES):
+            if isinstance(v, str) and v in ERROR_VALUES:
                 errors.append((sheet_rows[i], name, CellError(v)))
                 converted.append(None)
             else:

@@ -104,10 +104,9 @@ def amount_invalid(ctx: Context) -> Iterator[Flag]:
     pos = ctx.book.tables["POs"]
     if not pos.has("Amount"):
         return
-    for row, raw in pos.pairs():
+    for row, value in zip(pos.rows(), pos.raw["Amount"].tolist(), strict=True):
         if row["Amount"] is not None:
             continue
-        value = raw["Amount"]
         if parse.is_blank(value):
             problem = "has no amount"
         elif parse.is_error(value):
