@@ -256,7 +256,7 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
         width = len(row)
         cells = [row[p] if p < width else None for p in positions]
         key_cell = row[key_position] if 0 <= key_position < width else None
-        if (key_cell is None or type(key_cell) is str) and _is_total_row(cells):
+        if (key_cell is None or _is_total_label(key_cell)) and _is_total_row(cells):
             continue
         if spec.name == "Crew":
             if composed_name:
@@ -324,10 +324,12 @@ def _is_note(value: Any) -> bool:
 _TOTALS = frozenset({"total", "totals", "grand total"})
 
 
+def _is_total_label(value: Any) -> bool:
+    return type(value) is str and len(value) < 16 and value.strip().casefold() in _TOTALS
+
+
 def _is_total_row(cells: list[Any]) -> bool:
-    return any(
-        type(v) is str and len(v) < 16 and v.strip().casefold() in _TOTALS for v in cells
-    )
+    return any(_is_total_label(v) for v in cells)
 
 
 def _full_name(row: list[Any], columns: dict[str, int]) -> str | None:
