@@ -1,0 +1,240 @@
+"""The ProdDesk ribbon tab: one function per button, called by RunPython from macros/excel.
+
+Each button works on the active workbook (``xw.books.active``, never the
+add-in), shows progress in the status bar and ends with a message box. A problem
+is one sentence in a message box, its details in the log (``addin.logs.LOG_PATH``),
+never a Python traceback window; what a button wrote in that run is undone.
+
+Every handler takes optional ``book`` and ``ui`` (and ``today``) so that tests
+run them on a workbook they opened and answer the questions themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import xlwings as xw
+
+from addin import __version__
+from addin.errors import AddinError, InputError, TemplateError
+from addin.excel.ui import ExcelUI
+from addin.logs import LOG_PATH, setup_logging
+
+log = logging.getLogger("addin.excel.ribbon")
+
+CALLSHEET_PREFIX = "Call Sheet D"
+TEMPLATE_TAB_NAMES = {"callsheettemplate", "callsheettemplates", "template"}
+
+HELP = """ProdDesk {version}
+
+Check book: checks the whole book, lists the problems on a Checks tab and marks \
+each cell with a fill and a note.
+Clear checks: removes the Checks tab and every mark, putting back your own fills and notes.
+Call sheet: asks for the shoot day and builds its call sheet into a tab, from your \
+'Call Sheet Template' tab if the book has one, else from ProdDesk's template.
+Export PDF: saves the call sheet tab you are on as a PDF next to the book.
+Add missing tabs: adds the production tabs the book lacks, with headers and dropdowns; \
+existing tabs are not touched.
+
+The log, for when something goes wrong: {log}"""
+
+
+def _target(book: xw.Book | None) -> xw.Book:
+    if book is not None:
+        return book
+    try:
+        active = xw.books.active
+    except Exception as error:
+        raise InputError("Open your production book first, then press the button again.") \
+            from error
+    if active is None or active.name.lower().endswith(".xlam"):
+        raise InputError("Open your production book first, then press the button again.")
+    return active
+
+
+def button(title: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Run a handler with progress, one-sentence errors and a fresh function cache after."""
+
+    def wrap(handler: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(handler)
+        def run(book: xw.Book | None = None, ui: ExcelUI | None = None, **kwargs: Any) -> Any:
+            setup_logging()
+            shown: ExcelUI | None = ui
+            try:
+                target = _target(book)
+                shown = shown or ExcelUI(target.app)
+                shown.status(f"ProdDesk: {title}...")
+                return handler(target, shown, **kwargs)
+            except AddinError as error:
+                log.warning("%s: %s", title, error)
+                _tell(shown, str(error))
+            except Exception:
+                log.exception("%s failed", title)
+                _tell(shown, f"{title} did not work; nothing was changed. "
+                             f"The details are in {LOG_PATH}.")
+            finally:
+                if shown is not None:
+                    shown.status(None)
+                from addin.excel.udfs import BOOKS
+
+                BOOKS.clear()
+            return None
+
+        return run
+
+    return wrap
+
+
+def _tell(ui: ExcelUI | None, text: str) -> None:
+    if ui is None:
+        try:
+            ui = ExcelUI(xw.apps.active)
+        except Exception:
+            log.error("no Excel to tell: %s", text)
+            return
+    ui.message(text, warning=True)
+
+
+def _host(book: xw.Book) -> Any:
+    from addin.hosts.excel import ExcelHost
+
+    return ExcelHost(book)
+
+
+# -- buttons --------------------------------------------------------------------------
+@button("Check book")
+def check_book(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
+    """Validate the active book; Checks tab, fills and notes; a summary in a message box."""
+    from addin.run import check_host
+
+    report, result = check_host(_host(book), today, write=True)
+    marked = result.marked if result else 0
+    ui.message(f"{report.summary()}\n\n{marked} cell(s) marked; the list is on the Checks tab.")
+    return report
+
+
+@button("Clear checks")
+def clear_checks(book: xw.Book, ui: ExcelUI) -> Any:
+    """Remove the Checks tab and every mark, restoring the book's own fills and notes."""
+    from addin.book import read_book
+    from addin.publish import clear
+
+    host = _host(book)
+    result = clear(host, read_book(host))
+    ui.message(f"ProdDesk's checks are cleared; {result.restored} cell(s) put back as they were.")
+    return result
+
+
+def next_shoot_day(days: dict[int, date | None], today: date) -> int:
+    """The first shoot day after today; the last one when all are past, the first when undated."""
+    numbers = list(days)
+    upcoming = [n for n, when in days.items() if when is not None and when > today]
+    if upcoming:
+        return upcoming[0]
+    dated = [n for n, when in days.items() if when is not None]
+    return dated[-1] if dated else numbers[0]
+
+
+def _chosen_day(answer: str) -> tuple[int | None, date | None]:
+    from addin.parse import parse_date
+
+    text = answer.strip()
+    digits = text.lower().removeprefix("day").strip()
+    if digits.isdigit():
+        return int(digits), None
+    when = parse_date(text)
+    if when is None:
+        raise InputError(f"'{text}' is not a shoot day; type its number (2) or its date.")
+    return None, when
+
+
+@button("Call sheet")
+def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
+    """Ask for the shoot day, build its call sheet into a tab, offer to export it."""
+    from addin.book import read_book
+    from addin.callsheet.build import build_callsheet
+    from addin.callsheet.command import tab_name
+    from addin.days import shoot_days
+
+    host = _host(book)
+    production = read_book(host)
+    days = shoot_days(production)
+    if not days:
+        raise InputError(f"{production.label} has no shoot days on its Days or Schedule tab.")
+    default = next_shoot_day(days, today or date.today())
+    answer = ui.ask("Which shoot day? (its number, or its date)", str(default))
+    if answer is None:
+        return None
+    number, when = _chosen_day(answer)
+    ui.status("ProdDesk: building the call sheet...")
+    sheet, findings = build_callsheet(production, number, when)
+    name = tab_name(sheet.day)
+    host.write_sheets([callsheet_tab(production, sheet, name)])
+    host.save()
+    problems = f" {len(findings)} problem(s) met, see the Checks button." if findings else ""
+    if ui.confirm(f"{sheet.day_of}: the call sheet is on the tab '{name}'.{problems}\n\n"
+                  "Export it as a PDF now?"):
+        book.sheets[name].activate()
+        export_pdf(book, ui)
+    return sheet, findings
+
+
+def callsheet_tab(production: Any, sheet: Any, name: str) -> Any:
+    """The call sheet as a tab, from the book's own template tab when it has one."""
+    from addin.callsheet.command import default_template
+    from addin.callsheet.render import plan_grid, plan_render, read_layout
+    from addin.hosts.base import SheetContent
+    from addin.schema import header_key
+
+    own = next((t for t in production.sheet_names if header_key(t) in TEMPLATE_TAB_NAMES), None)
+    if own is None:
+        return default_template().tab(sheet, name)
+    layout = read_layout(production.grids[own], own, production.label)
+    plan = plan_render(layout, sheet, False, production.label)
+    return SheetContent(name=name, rows=plan_grid(layout, plan), header_rows=0)
+
+
+@button("Export PDF")
+def export_pdf(book: xw.Book, ui: ExcelUI) -> Path | None:
+    """The active call sheet tab as a PDF next to the book, with Excel's own export."""
+    sheet = book.sheets.active
+    if not sheet.name.startswith(CALLSHEET_PREFIX):
+        raise InputError("Go to a call sheet tab (Call Sheet D1, D2, ...) and press Export PDF.")
+    folder = Path(book.fullname).parent if Path(book.fullname).is_absolute() else Path.home()
+    path = folder / f"{Path(book.name).stem} - {sheet.name}.pdf"
+    try:
+        sheet.to_pdf(str(path), show=False, quality="standard")
+    except Exception as error:
+        reason = str(error) or "this Excel cannot export PDFs"
+        raise TemplateError(f"Excel could not save {path.name} as a PDF ({reason}).") from error
+    ui.message(f"Saved {path}.")
+    return path
+
+
+@button("Add missing tabs")
+def add_missing_tabs(book: xw.Book, ui: ExcelUI) -> list[str]:
+    """Add every production tab the book lacks, with headers, dropdowns and a frozen header."""
+    from addin.excel.tabs import add_tabs, missing_tabs
+
+    wanted = missing_tabs([sheet.name for sheet in book.sheets])
+    if not wanted:
+        ui.message("The book already has every production tab; nothing was added.")
+        return []
+    added = add_tabs(book, wanted)
+    ui.message(f"Added {len(added)} tab(s): {', '.join(added)}.")
+    return added
+
+
+def show_help(book: xw.Book | None = None, ui: ExcelUI | None = None) -> str:
+    """What each button does, the version and where the log is (no book needed)."""
+    text = HELP.format(version=__version__, log=LOG_PATH)
+    try:
+        (ui or ExcelUI(book.app if book is not None else xw.apps.active)).message(text)
+    except Exception:
+        log.exception("Help could not show its message box")
+    return text
