@@ -3,7 +3,7 @@
     python setup_addin.py build      # dist/ProdDesk.xlam (+ VBA modules imported where Excel is)
     python setup_addin.py install    # xlwings add-in + ProdDesk.xlam + xlwings.conf (Windows/macOS)
     python setup_addin.py uninstall
-    python setup_addin.py check      # runs anywhere: ribbon XML, VBA callbacks, Python targets, UDFs
+    python setup_addin.py check      # anywhere: ribbon XML, VBA callbacks, Python targets, UDFs
 
 Exit codes: 0 done, 1 check found problems, 2 cannot be done on this machine.
 """
