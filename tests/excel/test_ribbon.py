@@ -1,0 +1,171 @@
+"""Each ribbon button on the sample book through xlwings, against the CLI path on the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import openpyxl
+
+from addin.book import read_book
+from addin.callsheet.build import build_callsheet
+from addin.callsheet.command import default_template, tab_name
+from addin.excel import ribbon
+from addin.excel.ui import ExcelUI
+from addin.hosts.excel import ExcelHost
+from addin.hosts.open import open_host
+from addin.publish import STATE_TAB
+from addin.report import CHECKS_TAB
+from addin.run import check_host
+from tests.xlwings_engine import alerts, engine_stats, open_in_engine, reset_stats
+
+TODAY = dt.date(2026, 12, 1)
+MAX_RANGE_CALLS = 1000  # per button on the sample book; a per-cell loop would be far more
+
+
+class Answering(ExcelUI):
+    """The Excel UI with the day question answered by the test."""
+
+    def __init__(self, app, answer: str | None) -> None:
+        super().__init__(app)
+        self.answer = answer
+        self.asked: list[tuple[str, str]] = []
+
+    def ask(self, text: str, default: str) -> str | None:
+        self.asked.append((text, default))
+        return self.answer
+
+
+def _cli_grids(source: Path, tmp_path: Path) -> dict:
+    """What `proddesk validate --annotate` writes for the same file."""
+    (tmp_path / "cli").mkdir()
+    copy = tmp_path / "cli" / source.name
+    shutil.copy(source, copy)
+    out = tmp_path / "cli" / "annotated.xlsx"
+    check_host(open_host(str(copy), output=str(out)), TODAY, write=True)
+    return open_host(str(out)).read_all()
+
+
+def _last_alert(book) -> str:
+    return alerts(book.app)[-1]["prompt"]
+
+
+def test_check_book_matches_the_cli(live_book, sample_copy, tmp_path):
+    reset_stats()
+    report = ribbon.check_book(live_book, today=TODAY)
+    calls = engine_stats()["total"]
+    assert report is not None
+    assert _last_alert(live_book).startswith(report.summary())
+    live = ExcelHost(live_book).read_all()
+    cli = _cli_grids(sample_copy, tmp_path)
+    assert live[CHECKS_TAB] == cli[CHECKS_TAB]
+    assert {(r[0], r[1]) for r in live[STATE_TAB][1:]} == {(r[0], r[1]) for r in cli[STATE_TAB][1:]}
+    flagged = [(r[0], r[1]) for r in live[STATE_TAB][1:]]
+    sheet, cell = flagged[0]
+    assert live_book.sheets[sheet].range(cell).note is not None
+    assert live_book.sheets[sheet].range(cell).color is not None
+    assert calls < MAX_RANGE_CALLS
+
+
+def test_clear_checks_puts_the_book_back(live_book):
+    before = ExcelHost(live_book).read_all()
+    ribbon.check_book(live_book, today=TODAY)
+    reset_stats()
+    ribbon.clear_checks(live_book)
+    assert engine_stats()["total"] < MAX_RANGE_CALLS
+    assert ExcelHost(live_book).read_all() == before
+    assert "put back" in _last_alert(live_book)
+
+
+def test_call_sheet_matches_the_cli(live_book, sample_copy):
+    ui = Answering(live_book.app, None)
+    ui.answer = "2"
+    reset_stats()
+    sheet, _ = ribbon.call_sheet(live_book, ui, today=TODAY)
+    assert engine_stats()["total"] < MAX_RANGE_CALLS
+    assert ui.asked[0][1] == "1"  # the next shoot day after Dec 1 is day 1 (Dec 3)
+    book = read_book(open_host(str(sample_copy)))
+    expected, _ = build_callsheet(book, 2)
+    content = default_template().tab(expected, tab_name(2))
+    live = ExcelHost(live_book).read_all()[tab_name(2)]
+    want = [[None if v == "" else v for v in row] for row in content.rows]
+    width = max(len(r) for r in live)
+    want = [(r + [None] * width)[:width] for r in want]
+    while want and not any(v is not None for v in want[-1]):
+        want.pop()
+    assert live == want
+    assert sheet.day == 2
+
+
+def test_call_sheet_from_the_books_own_template(live_book):
+    template = openpyxl.load_workbook(default_template().path)
+    grid = [list(r) for r in template[default_template().layout.sheet].iter_rows(values_only=True)]
+    own = live_book.sheets.add("Call Sheet Template", after=live_book.sheets[-1])
+    own.range("A1").value = [["'" + v if isinstance(v, str) else v for v in row] for row in grid]
+    ribbon.call_sheet(live_book, Answering(live_book.app, "Dec 7, 2026"), today=TODAY)
+    names = [s.name for s in live_book.sheets]
+    assert tab_name(3) in names
+    text = " ".join(str(v) for row in ExcelHost(live_book).read_all()[tab_name(3)] for v in row)
+    assert "Day 3 of 4" in text
+
+
+def test_cancelled_or_bad_day(live_book):
+    names = [s.name for s in live_book.sheets]
+    assert ribbon.call_sheet(live_book, Answering(live_book.app, None), today=TODAY) is None
+    ribbon.call_sheet(live_book, Answering(live_book.app, "someday"), today=TODAY)
+    assert _last_alert(live_book) == (
+        "'someday' is not a shoot day; type its number (2) or its date."
+    )
+    ribbon.call_sheet(live_book, Answering(live_book.app, "9"), today=TODAY)
+    assert "no shoot day 9" in _last_alert(live_book)
+    assert [s.name for s in live_book.sheets] == names
+
+
+def test_export_pdf_needs_a_call_sheet_tab_and_says_why_it_failed(live_book):
+    live_book.sheets["Crew"].activate()
+    ribbon.export_pdf(live_book)
+    assert _last_alert(live_book).startswith("Go to a call sheet tab")
+    ribbon.call_sheet(live_book, Answering(live_book.app, "1"), today=TODAY)
+    live_book.sheets[tab_name(1)].activate()
+    ribbon.export_pdf(live_book)  # the test engine has no PDF export: one sentence, no traceback
+    assert _last_alert(live_book).startswith("Excel could not save sample - Call Sheet D1.pdf")
+
+
+def test_add_missing_tabs_touches_nothing_existing(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Crew List"
+    wb.active.append(["Name", "Dept", "Cell"])
+    wb.active.append(["Ana Diaz", "CAMERA", "310 555 0143"])
+    path = tmp_path / "small.xlsx"
+    wb.save(path)
+    book = open_in_engine(path)
+    reset_stats()
+    added = ribbon.add_missing_tabs(book)
+    assert engine_stats()["total"] < MAX_RANGE_CALLS
+    assert "Crew" not in added and "Settings" in added and "Crew Calls" in added
+    grids = ExcelHost(book).read_all()
+    assert grids["Crew List"] == [["Name", "Dept", "Cell"], ["Ana Diaz", "CAMERA", "310 555 0143"]]
+    assert grids["POs"][0][:3] == ["PO #", "Date", "Vendor"]
+    assert book.sheets["Vendors"].range("A1").font.bold
+    assert ribbon.add_missing_tabs(book) == []
+
+
+def test_help_names_the_version_and_the_log(live_book):
+    text = ribbon.show_help(live_book)
+    assert "Check book" in text and "0.1.0" in text and "proddesk.log" in text
+    assert _last_alert(live_book) == text
+
+
+def test_unexpected_error_is_one_sentence_and_nothing_is_half_written(live_book, monkeypatch):
+    names = [s.name for s in live_book.sheets]
+
+    def refuse(self, content, undo):
+        raise RuntimeError("Excel is busy")
+
+    monkeypatch.setattr(ExcelHost, "_add_sheet", refuse)
+    ribbon.check_book(live_book, today=TODAY)
+    message = _last_alert(live_book)
+    assert "Excel refused a change" in message and "Traceback" not in message
+    assert [s.name for s in live_book.sheets] == names
+    assert ExcelHost(live_book).read_all().get(CHECKS_TAB) is None
