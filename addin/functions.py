@@ -328,3 +328,38 @@ def over_column(func: Callable[..., Any], values: list, *args: Any) -> list:
         except ValueError as error:
             results.append(str(error))
     return results
+
+
+def as_grid(value: Any) -> list[list[Any]]:
+    """A cell value or a range as rows: a scalar is one cell, a flat list one column."""
+    if isinstance(value, (list, tuple)):
+        rows = [list(v) if isinstance(v, (list, tuple)) else [v] for v in value]
+        return rows if rows and rows[0] else [[None]]
+    return [[value]]
+
+
+def over_ranges(name: str, answer: Callable[..., Any], *grids: list[list[Any]]) -> Any:
+    """``answer`` over cells or ranges (each given ``as_grid``), as Excel and Sheets show it.
+
+    All single cells: one answer. Otherwise the ranges must have one shape and the
+    answer has that shape; a single cell is repeated for every position, and a
+    position where every range is blank stays blank (``""``). ``answer`` gets one
+    value per argument and returns what that cell shows (it handles refusals).
+    """
+    shapes = {(len(g), len(g[0])) for g in grids if (len(g), len(g[0])) != (1, 1)}
+    if not shapes:
+        return answer(*(g[0][0] for g in grids))
+    if len(shapes) > 1:
+        return f"{name}: the ranges are not the same size"
+    height, width = shapes.pop()
+    ranged = [(len(g), len(g[0])) != (1, 1) for g in grids]
+    results = []
+    for r in range(height):
+        row = []
+        for c in range(width):
+            pairs = zip(grids, ranged, strict=True)
+            args = [g[r][c] if is_range else g[0][0] for g, is_range in pairs]
+            blank = all(is_blank(a) for a, is_range in zip(args, ranged, strict=True) if is_range)
+            row.append("" if blank else answer(*args))
+        results.append(row)
+    return results

@@ -104,10 +104,7 @@ def _out(value: Any) -> Any:
 
 
 def _grid(value: Any) -> Grid:
-    if isinstance(value, list):
-        rows = value if value and isinstance(value[0], list) else [[v] for v in value]
-        return [[_cell(v) for v in row] for row in rows] or [[None]]
-    return [[_cell(value)]]
+    return [[_cell(v) for v in row] for row in functions.as_grid(value)]
 
 
 def _call(name: str, func: Callable[..., Any], *args: Any) -> Any:
@@ -123,26 +120,9 @@ def _call(name: str, func: Callable[..., Any], *args: Any) -> Any:
 
 def _each(name: str, func: Callable[..., Any], *values: Any) -> Any:
     """``func`` over cells or ranges: a range answers a range, blank rows stay blank."""
-    grids = [_grid(v) for v in values]
-    shapes = {(len(g), len(g[0])) for g in grids if (len(g), len(g[0])) != (1, 1)}
-    if not shapes:
-        return _call(name, func, *(g[0][0] for g in grids))
-    if len(shapes) > 1:
-        return f"{name}: the ranges are not the same size"
-    height, width = shapes.pop()
-
-    def at(g: Grid, r: int, c: int) -> Any:
-        return g[0][0] if (len(g), len(g[0])) == (1, 1) else g[r][c]
-
-    results = []
-    for r in range(height):
-        row = []
-        for c in range(width):
-            args = [at(g, r, c) for g in grids]
-            ranged = [at(g, r, c) for g in grids if (len(g), len(g[0])) != (1, 1)]
-            row.append("" if all(is_blank(a) for a in ranged) else _call(name, func, *args))
-        results.append(row)
-    return results
+    return functions.over_ranges(
+        name, lambda *args: _call(name, func, *args), *(_grid(v) for v in values)
+    )
 
 
 def _with_book(name: str, caller: Any, func: Callable[..., Any], *values: Any) -> Any:
