@@ -15,6 +15,7 @@ from typing import Any
 
 from addin import functions
 from addin.book import Book
+from addin.callsheet.build import swhf as swhf_letter
 from addin.callsheet.sun import production_zone, sun_times
 from addin.days import shoot_days
 from addin.model import Table
@@ -227,23 +228,6 @@ def work_days(book: Book) -> dict[str, list[int]]:
     return {cast_id: sorted(numbers) for cast_id, numbers in days.items()}
 
 
-def swhf_status(worked: list[int], number: int) -> str:
-    """S, W, H, F or SWF for a cast member working on ``worked`` days, on day ``number``.
-
-    S first work day, W a later work day, H a hold between work days, F the last
-    work day, SWF a single-day role; "" when neither working nor holding.
-    """
-    if not worked or number < worked[0] or number > worked[-1]:
-        return ""
-    if len(worked) == 1:
-        return "SWF"
-    if number == worked[0]:
-        return "S"
-    if number == worked[-1]:
-        return "F"
-    return "W" if number in worked else "H"
-
-
 def swhf(book: Book, cast_id: Any, day: Any) -> str:
     """A cast member's SWHF status on a shoot day, from the whole Schedule ("" when off)."""
     if is_blank(cast_id):
@@ -256,7 +240,7 @@ def swhf(book: Book, cast_id: Any, day: Any) -> str:
     if key is None or (key not in known and key not in worked):
         raise _fail("swhf", f"cast # {_quoted(cast_id)} is not on the Cast tab")
     number, _ = resolve_day("swhf", book, day)
-    return swhf_status(worked.get(key, []), number)
+    return swhf_letter(worked.get(key, []), number)
 
 
 def _sun(name: str, book: Book, location: Any, on: Any) -> tuple[dt.time | None, dt.time | None]:
