@@ -55,8 +55,7 @@ def test_in_place_then_clear_keeps_every_part(name, tmp_path, capsys) -> None:
         assert parts(book) == before
         return
     assert code == 1
-    assert Path(f"{book}.bak").read_bytes() == (tmp_path / name).read_bytes() or parts(
-        Path(f"{book}.bak")) == before
+    assert parts(Path(f"{book}.bak")) == before
     marked = parts(book)
     assert set(before) <= set(marked), "a part of the book was lost"
     untouched = {p for p in before if p not in REWRITTEN and "sheet" not in p
