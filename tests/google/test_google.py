@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -21,6 +23,7 @@ from addin.google.signing import signed_headers
 from addin.google.sync import run_cycle
 from addin.hosts.gsheets import open_spreadsheet
 from addin.hosts.xlsx import XlsxHost
+from addin.parse import format_time
 from addin.run import check_host
 
 SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
@@ -162,7 +165,8 @@ def client(fake, tmp_path):
 
 
 def _post(client, path: str, payload: dict, **sign_at) -> httpx.Response:
-    body = json.dumps(payload).encode()
+    """A signed request with a fresh nonce (as the Apps Script sends it)."""
+    body = json.dumps({"nonce": uuid.uuid4().hex, **payload}).encode()
     headers = {"Content-Type": "application/json", **signed_headers(SECRET, body, **sign_at)}
     return client.post(path, content=body, headers=headers)
 
@@ -174,7 +178,7 @@ def test_signed_function_call_answers(client):
 
 
 def test_unsigned_stale_replayed_foreign_and_oversized_requests_are_refused(client, fake):
-    body = json.dumps({"spreadsheet_id": client.sid}).encode()
+    body = json.dumps({"nonce": "n-replay-1", "spreadsheet_id": client.sid}).encode()
     unsigned = client.post("/actions/check", content=body)
     assert unsigned.status_code == 401 and "not signed" in unsigned.json()["error"]
     stale = _post(client, "/actions/check", {"spreadsheet_id": client.sid},
@@ -209,7 +213,7 @@ def test_server_over_real_http_checks_a_listed_spreadsheet(fake, tmp_path):
         time.sleep(0.05)
     port = server.servers[0].sockets[0].getsockname()[1]
     try:
-        body = json.dumps({"spreadsheet_id": sid}).encode()
+        body = json.dumps({"nonce": uuid.uuid4().hex, "spreadsheet_id": sid}).encode()
         answer = httpx.post(f"http://127.0.0.1:{port}/actions/check", content=body,
                             headers={"Content-Type": "application/json",
                                      **signed_headers(SECRET, body)},
@@ -220,3 +224,150 @@ def test_server_over_real_http_checks_a_listed_spreadsheet(fake, tmp_path):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+# --- book lookups ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def xlsx_book():
+    """The sample book read from the xlsx, to compare the server's answers with."""
+    from addin.book import read_book
+
+    return read_book(XlsxHost(SAMPLE))
+
+
+def _value(client, name: str, *args, sid: str | None = None):
+    payload = {"args": list(args), "spreadsheet_id": sid or client.sid}
+    answer = _post(client, f"/functions/{name}", payload)
+    assert answer.status_code == 200, answer.text
+    return answer.json()["value"]
+
+
+def _serial(day: dt.date) -> int:
+    return (day - dt.date(1899, 12, 30)).days
+
+
+def test_call_time_is_the_key_grips_own_override_on_crew_calls(client, xlsx_book):
+    from addin.lookups import call_time
+
+    assert _value(client, "PD_CALLTIME", "Marcus Bell", 1) == "6:00 AM"
+    assert format_time(call_time(xlsx_book, "Marcus Bell", 1)) == "6:00 AM"
+    # Day 1's general crew call for someone without an override; the day as its date
+    assert _value(client, "PD_CALLTIME", "Nadia Rosen", _serial(dt.date(2026, 12, 3))) == "7:00 AM"
+    column = _value(client, "PD_CALLTIME", [["Marcus Bell"], [None], ["Zed"]], 1)
+    nobody = "PD_CALLTIME: nobody named 'Zed' on the Crew or Cast tab"
+    assert column == [["6:00 AM"], [""], [nobody]]
+
+
+def test_budget_left_and_next_po_match_the_xlsx_book(client, xlsx_book):
+    from addin.lookups import budget_left, next_po
+
+    assert _value(client, "PD_BUDGETLEFT", "2000") == budget_left(xlsx_book, "2000")
+    assert _value(client, "PD_BUDGETLEFT", 2000) == budget_left(xlsx_book, "2000")
+    accounts = [[row["Account"]] for row in xlsx_book.table("Budget").rows()]
+    assert _value(client, "PD_BUDGETLEFT", accounts) == [
+        [budget_left(xlsx_book, a)] for [a] in accounts
+    ]
+    assert _value(client, "PD_NEXTPO") == next_po(xlsx_book) == "LT-1" + next_po(xlsx_book)[4:]
+    assert _value(client, "pd_budgetleft", "9999") == (
+        "PD_BUDGETLEFT: account '9999' is not on the Budget tab"
+    )
+
+
+def test_swhf_gives_the_call_sheets_letters(client, xlsx_book):
+    from addin.callsheet.build import build_callsheet
+
+    for day in (1, 2, 3, 4):
+        sheet, _ = build_callsheet(xlsx_book, day)
+        ids = [line.id for line in sheet.cast]
+        assert ids, f"no cast on day {day}"
+        got = _value(client, "PD_SWHF", [[i] for i in ids], day)
+        assert got == [[line.status] for line in sheet.cast], day
+    assert _value(client, "PD_SWHF", 42, 1) == "PD_SWHF: cast # '42' is not on the Cast tab"
+
+
+def test_sunrise_and_sunset_at_the_first_location(client, xlsx_book):
+    from addin.lookups import sunrise, sunset
+
+    place = xlsx_book.table("Locations").rows()[0]["Location"]
+    day = _serial(dt.date(2026, 12, 3))
+    rise, set_ = _value(client, "PD_SUNRISE", place, day), _value(client, "PD_SUNSET", place, day)
+    assert rise == format_time(sunrise(xlsx_book, place, day))
+    assert set_ == format_time(sunset(xlsx_book, place, "2026-12-03"))
+    assert rise.endswith("AM") and set_.endswith("PM")
+
+
+def test_coi_status_looks_up_the_vendor_like_excel(client, xlsx_book):
+    from addin.lookups import vendor_coi_status
+
+    vendor = "Acme Grip & Electric"  # COI expires 2027-06-30
+    assert _value(client, "PD_COISTATUS", vendor, "2027-06-20") == "Expiring in 10 days"
+    assert vendor_coi_status(xlsx_book, vendor, "2027-06-20") == "Expiring in 10 days"
+    column = _value(client, "PD_COISTATUS", [["acme grip and electric, inc."], [""], ["Nobody"]],
+                    _serial(dt.date(2027, 7, 1)))
+    assert column == [["Expired"], [""], ["PD_COISTATUS: no vendor named 'Nobody' on the "
+                                          "Vendors tab"]]
+
+
+def test_a_burst_of_lookups_reads_the_book_once(client, fake):
+    fake.clear_requests()
+    for day in (1, 2, 3):
+        _value(client, "PD_CALLTIME", "Marcus Bell", day)
+    _value(client, "PD_NEXTPO")
+    _value(client, "PD_SWHF", 1, 1)
+    reads = [k for k in _kinds(fake) if k in ("spreadsheets.get", "values.batchGet")]
+    assert len(_kinds(fake)) == 2 and len(reads) == 2
+    assert client.app.state.books.reads == 1
+    client.app.state.books.max_age = 0  # the cached book has expired: read again
+    _value(client, "PD_NEXTPO")
+    assert client.app.state.books.reads == 2
+
+
+def test_lookups_refuse_spreadsheets_not_listed(client, fake):
+    other = fake.load_xlsx(SAMPLE)  # a real spreadsheet, but not in productions.toml
+    fake.clear_requests()
+    for payload in ({"args": ["Marcus Bell", 1], "spreadsheet_id": other},
+                    {"args": ["Marcus Bell", 1]}):
+        refused = _post(client, "/functions/PD_CALLTIME", payload)
+        assert refused.status_code == 403
+        assert refused.json() == {"error": "This spreadsheet is not listed in the server's "
+                                           "productions.toml."}
+    assert _kinds(fake) == []
+
+
+def test_request_problems_are_errors_and_refused_values_are_sentences(client):
+    short = _post(client, "/functions/PD_CALLTIME", {"args": ["Marcus Bell"],
+                                                     "spreadsheet_id": client.sid})
+    assert short.status_code == 400
+    assert short.json() == {"error": "PD_CALLTIME takes 2 values, not 1."}
+    assert _value(client, "PD_DAYPAY", "TBD", 12) == (
+        "PD_DAYPAY: rate 'TBD' is not a rate (write it like $400/12)"
+    )
+    # blank cells of a range give blank answers, for pure functions as for lookups
+    assert _value(client, "PD_DAYPAY", [["$400/10"], [None], [""]], 12) == [[509.09], [""], [""]]
+    assert _value(client, "PD_BASEHOURLY", [["$400/10"], [None]]) == [[36.36], [""]]
+    assert _value(client, "PD_TURNAROUND", 0.9583333, 0.2916667, "") == 8.0  # crew by default
+
+
+def test_every_request_needs_a_new_nonce(client):
+    payload = {"args": ["$400/10", 10]}
+    body = json.dumps(payload).encode()
+    headers = {"Content-Type": "application/json", **signed_headers(SECRET, body)}
+    missing = client.post("/functions/PD_DAYPAY", content=body, headers=headers)
+    assert missing.status_code == 400 and "nonce" in missing.json()["error"]
+    body = json.dumps({"nonce": "same-nonce-42", **payload}).encode()
+    first = client.post("/functions/PD_DAYPAY", content=body, headers={
+        "Content-Type": "application/json", **signed_headers(SECRET, body)})
+    assert first.status_code == 200 and first.json() == {"value": 400.0}
+    # the same nonce signed a second later is a replay even though the signature differs
+    again = client.post("/functions/PD_DAYPAY", content=body, headers={
+        "Content-Type": "application/json",
+        **signed_headers(SECRET, body, timestamp=time.time() + 1)})
+    assert again.status_code == 401 and again.json() == {
+        "error": "The request's nonce was already used (replay)."}
+    # identical formulas in the same second, each with its own nonce, are all answered
+    same_second = time.time()
+    answers = [_post(client, "/functions/PD_DAYPAY", payload, timestamp=same_second)
+               for _ in range(3)]
+    assert [a.status_code for a in answers] == [200, 200, 200]
