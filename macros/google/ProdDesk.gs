@@ -8,12 +8,15 @@
  *
  * Every request is JSON, signed with headers X-ProdDesk-Timestamp (unix seconds) and
  * X-ProdDesk-Signature (hex HMAC-SHA256 of timestamp + "." + body with the shared secret).
- * The body carries a random nonce so two identical calls in the same second are not taken
- * for a replay by the server.
+ * The body carries a "nonce" field, a new random UUID for every request: the server requires
+ * it and refuses a nonce it has already seen (a replay), so two identical formulas calculated
+ * in the same second are two requests. Functions that read the book also send this
+ * spreadsheet's id ("spreadsheet_id"); the server only reads books listed in its configuration.
  */
 
 var PRODDESK_MENU = 'ProdDesk';
 var PRODDESK_CACHE_SECONDS = 120;
+var PRODDESK_BOOK_CACHE_SECONDS = 30;  // as long as the server keeps a book
 var PRODDESK_NOT_SET_UP =
   'the Script Properties PRODDESK_URL and PRODDESK_SECRET are not set ' +
   '(Extensions > Apps Script > Project Settings > Script Properties).';
@@ -197,23 +200,25 @@ function PD_PHONE(text, region) {
 }
 
 /**
- * A vendor's certificate of insurance status: Current, Expiring in N days, Expired, Missing.
+ * A vendor's certificate of insurance status: Current, Expiring in N days, Expired, Missing
+ * (the vendor's COI Expires date on this book's Vendors tab).
  *
- * @param {Date|string|Array<Array<Date>>} expiry The COI expiry date, or a range of them.
+ * @param {string|Array<Array<string>>} vendor The vendor as the Vendors tab names it, or a range.
  * @param {Date|string} as_of The date to judge on; today when left out.
  * @return The COI status, or a column of them for a range.
  * @customfunction
  */
-function PD_COISTATUS(expiry, as_of) {
-  if (as_of === undefined || as_of === '') as_of = proddeskToday_();
-  return proddeskFunction_('PD_COISTATUS', [expiry, as_of]);
+function PD_COISTATUS(vendor, as_of) {
+  if (as_of === undefined || as_of === '' || as_of === null) as_of = proddeskToday_();
+  return proddeskFunction_('PD_COISTATUS', [vendor, as_of], true);
 }
 
 /**
  * A cast or crew member's call time on a shoot day (read by the server from this book).
  *
- * @param {string} name The person's name as the book writes it.
- * @param {number} day The shoot day number.
+ * @param {string|Array<Array<string>>} name The person's name (crew, actor, character or
+ *     cast #) as the book writes it, or a range of names.
+ * @param {number|Date} day The shoot day number, or its date.
  * @return The call time.
  * @customfunction
  */
@@ -224,7 +229,7 @@ function PD_CALLTIME(name, day) {
 /**
  * What is left in a budget account (read by the server from this book).
  *
- * @param {string} account The account number or name.
+ * @param {string|Array<Array<string>>} account The account number, or a range of them.
  * @return The amount left.
  * @customfunction
  */
@@ -245,9 +250,9 @@ function PD_NEXTPO() {
 /**
  * A cast member's SWHF status on a shoot day (Start, Work, Hold, Finish; from this book).
  *
- * @param {string} cast_id The cast number.
- * @param {number} day The shoot day number.
- * @return The status letter.
+ * @param {string|Array<Array<string>>} cast_id The cast number, or a range of them.
+ * @param {number|Date} day The shoot day number, or its date.
+ * @return S, W, H, F or SWF; empty when the cast member is off that day.
  * @customfunction
  */
 function PD_SWHF(cast_id, day) {
@@ -307,7 +312,8 @@ function proddeskFunction_(name, args, needsBook) {
   }
   if (cache) {
     var text = JSON.stringify(result);
-    if (text.length < 90000) cache.put(key, text, PRODDESK_CACHE_SECONDS);
+    var seconds = needsBook ? PRODDESK_BOOK_CACHE_SECONDS : PRODDESK_CACHE_SECONDS;
+    if (text.length < 90000) cache.put(key, text, seconds);
   }
   return result;
 }
@@ -367,8 +373,8 @@ function proddeskCacheKey_(name, payload) {
 // ---- signed requests ----------------------------------------------------------------------
 
 /**
- * POSTs JSON to the server, signed. Returns {ok, status, json, text}; throws an Error with
- * one sentence when the server cannot be reached or is not set up.
+ * POSTs JSON to the server, signed, with a new nonce in the body. Returns {ok, status, json,
+ * text}; throws an Error with one sentence when the server cannot be reached or is not set up.
  */
 function proddeskPost_(path, payload) {
   var props = PropertiesService.getScriptProperties();

@@ -53,12 +53,12 @@ class Served:
 
     def run(self, calls: list[dict[str, Any]], secret: str = SECRET,
             prompts: list[dict[str, str]] | None = None, url: str | None = None,
-            cache: bool = True) -> dict:
+            cache: bool = True, sid: str | None = None) -> dict:
         """Run ProdDesk.gs calls in node; what the script showed and fetched."""
         scenario = {
             "script": str(SCRIPT),
             "properties": {"PRODDESK_URL": url or self.url, "PRODDESK_SECRET": secret},
-            "spreadsheetId": self.sid,
+            "spreadsheetId": sid or self.sid,
             "timeZone": TIME_ZONE,
             "prompts": prompts or [],
             "calls": calls,
@@ -226,9 +226,12 @@ def test_date_cells_reach_the_server_as_the_sheet_shows_them(served):
     call_time = {"$date": "1899-12-30T09:30:00"}
     status = _only(served.run([{"fn": "PD_TURNAROUNDSTATUS", "args": [wrap_time, call_time]}]))
     assert status == "OK 10.5 h"
-    coi = _only(served.run([{"fn": "PD_COISTATUS", "args": [
-        [[{"$date": "2026-03-10"}], [{"$date": "2026-01-01"}], [""]], {"$date": "2026-03-02"}]}]))
-    assert coi == [["Expiring in 8 days"], ["Expired"], ["Missing"]]
+    coi = _only(served.run([{"fn": "PD_COISTATUS", "args": [  # COI expires 2027-06-30
+        [["Acme Grip & Electric"], ["ACME GRIP AND ELECTRIC"], [""]], {"$date": "2027-06-22"}]}]))
+    assert coi == [["Expiring in 8 days"], ["Expiring in 8 days"], [""]]
+    later = _only(served.run([{"fn": "PD_COISTATUS",
+                               "args": ["Acme Grip & Electric", {"$date": "2027-07-01"}]}]))
+    assert later == "Expired"
 
 
 def test_results_are_cached_briefly(served):
@@ -254,8 +257,32 @@ def test_custom_functions_never_touch_the_ui(served):
                          {"fn": "PD_CALLTIME", "args": ["Dana", 1]}])
     assert result["alerts"] == [] and result["toasts"] == []
     assert result["results"][0]["value"] == 400
-    # PD_CALLTIME reads the book; until the server offers it, the cell says so
-    assert str(result["results"][1]["value"]).startswith("PD_CALLTIME")
+    assert result["results"][1]["value"] == (
+        "PD_CALLTIME: nobody named 'Dana' on the Crew or Cast tab"
+    )
+
+
+def test_a_book_lookup_reads_this_spreadsheet_on_the_server(served):
+    result = served.run([
+        {"fn": "PD_CALLTIME", "args": ["Marcus Bell", 1]},  # the Key Grip's own 6:00 AM call
+        {"fn": "PD_CALLTIME", "args": [[["Marcus Bell"], [""], ["Nadia Rosen"]],
+                                       {"$date": "2026-12-03"}]},
+        {"fn": "PD_NEXTPO", "args": []},
+    ], cache=False)
+    values = [r["value"] for r in result["results"]]
+    assert values[0] == "6:00 AM"
+    assert values[1] == [["6:00 AM"], [""], ["7:00 AM"]]  # Day 1 is Dec 3, 2026
+    assert str(values[2]).startswith("LT-")
+    payloads = [json.loads(f["payload"]) for f in result["fetches"]]
+    assert all(p["spreadsheet_id"] == served.sid for p in payloads)
+    assert len({p["nonce"] for p in payloads}) == 3
+    assert [f["code"] for f in result["fetches"]] == [200] * 3
+
+
+def test_a_book_lookup_on_an_unlisted_spreadsheet_says_so_in_the_cell(served):
+    cell = _only(served.run([{"fn": "PD_NEXTPO", "args": []}], sid="not-listed-anywhere"))
+    assert cell == ("PD_NEXTPO: this spreadsheet is not listed in the server's productions.toml; "
+                    "ask whoever runs the server to add it.")
 
 
 def test_a_wrong_secret_is_explained_in_one_sentence(served):
