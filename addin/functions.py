@@ -3,7 +3,7 @@
 Each takes cell values as a host gives them, returns one value, or raises
 ValueError with one sentence that names the sheet function and the value
 (``PD_DAYPAY: rate 'TBD' is not a rate``). excel/udfs.py and the Google HTTP API
-bind these under the names in ``SHEET_NAMES``; ``over_column`` lets a function of
+bind these under the names in ``SHEET_NAMES``; ``over_ranges`` lets a function of
 one value answer a whole range.
 
 The pay and rest rules are copied from public sources (see each docstring);
@@ -30,6 +30,7 @@ from addin.parse import (
     parse_pages,
     parse_rate,
     parse_time,
+    parse_yes_no,
     serial_to_date,
 )
 
@@ -111,7 +112,7 @@ def base_hourly(rate: Any) -> float:
     return round(_base(_rate("base_hourly", rate)), 2)
 
 
-def day_pay(rate: Any, hours: Any, seventh_day: bool = False) -> float:
+def day_pay(rate: Any, hours: Any, seventh_day: Any = False) -> float:
     """Gross pay for one day of ``hours`` worked on a ``$R/G`` deal, rounded to cents.
 
     Regular day: ``base * PH(max(H, G))`` with ``base = R / PH(G)`` (unrounded)
@@ -123,10 +124,14 @@ def day_pay(rate: Any, hours: Any, seventh_day: bool = False) -> float:
     ``base * (1.5*min(H',8) + 2*max(H'-8,0))`` with ``H' = max(H, G)``; $400/10
     for 13.5 h on a 7th day pays 836.36.
 
-    Hours are used as given (no rounding up to 6-minute units). Sources:
-    industry-rules.md "Day rates" (Labor Code §510, Wage Order 12).
+    ``seventh_day`` is read as yes/no (TRUE, Y, Yes, X, 1; blank is no). Hours are
+    used as given (no rounding up to 6-minute units). Sources: industry-rules.md
+    "Day rates" (Labor Code §510, Wage Order 12).
     """
     deal = _rate("day_pay", rate)
+    seventh = False if is_blank(seventh_day) else parse_yes_no(seventh_day)
+    if seventh is None:
+        raise _fail("day_pay", f"7th day {_quoted(seventh_day)} is not yes or no")
     if is_blank(hours):
         raise _fail("day_pay", "the hours worked are empty")
     worked = parse_hours(hours)
@@ -135,7 +140,7 @@ def day_pay(rate: Any, hours: Any, seventh_day: bool = False) -> float:
     if worked > 24:
         raise _fail("day_pay", f"hours {_quoted(hours)} is more than a day")
     paid = max(worked, deal.guarantee or DEFAULT_GUARANTEE)
-    factor = seventh_day_pay_hours(paid) if seventh_day else pay_hours(paid)
+    factor = seventh_day_pay_hours(paid) if seventh else pay_hours(paid)
     return round(_base(deal) * factor + 1e-9, 2)
 
 
@@ -310,24 +315,6 @@ def coi_status(expiry: Any, as_of: Any, warning_days: int = 14) -> str:
             return "Expiring today"
         return f"Expiring in {days} day" + ("" if days == 1 else "s")
     return "Current"
-
-
-def over_column(func: Callable[..., Any], values: list, *args: Any) -> list:
-    """``func`` applied to each value of a range, keeping its shape.
-
-    A ValueError for one value becomes its message in that value's place, so a
-    range argument answers with a column (or grid) of results.
-    """
-    results: list = []
-    for value in values:
-        if isinstance(value, (list, tuple)):
-            results.append(over_column(func, list(value), *args))
-            continue
-        try:
-            results.append(func(value, *args))
-        except ValueError as error:
-            results.append(str(error))
-    return results
 
 
 def as_grid(value: Any) -> list[list[Any]]:

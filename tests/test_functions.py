@@ -9,10 +9,11 @@ import pytest
 
 from addin.functions import (
     SHEET_NAMES,
+    as_grid,
     base_hourly,
     coi_status,
     day_pay,
-    over_column,
+    over_ranges,
     pages_total,
     phone,
     turnaround,
@@ -242,24 +243,39 @@ def test_coi_status_needs_an_as_of_date():
         coi_status(dt.date(2026, 12, 30), "today")
 
 
-def test_over_column_answers_a_column_with_messages_in_place():
-    assert over_column(phone, ["310.555.0143", "12", None, "+44 20 7946 0958"]) == [
-        "(310) 555-0143",
-        "PD_PHONE: '12' is not a valid phone number for US",
-        "",
-        "+44 20 7946 0958",
+def _shown(func, *args):
+    try:
+        return func(*args)
+    except ValueError as error:
+        return str(error)
+
+
+def test_over_ranges_answers_a_column_with_messages_in_place_and_blanks_blank():
+    cells = as_grid([["310.555.0143"], ["12"], [None], ["+44 20 7946 0958"]])
+    assert over_ranges("PD_PHONE", lambda v: _shown(phone, v), cells) == [
+        ["(310) 555-0143"],
+        ["PD_PHONE: '12' is not a valid phone number for US"],
+        [""],
+        ["+44 20 7946 0958"],
     ]
 
 
-def test_over_column_keeps_a_range_shape_and_passes_arguments():
-    assert over_column(coi_status, [[dt.date(2026, 12, 1)], [None]], AS_OF) == [
-        ["Expired"],
-        ["Missing"],
+def test_over_ranges_repeats_single_cells_and_refuses_uneven_ranges():
+    rates, hours = as_grid(["$400/10", "TBD"]), as_grid(13.5)
+    assert over_ranges("PD_DAYPAY", lambda r, h: _shown(day_pay, r, h), rates, hours) == [
+        [618.18],
+        ["PD_DAYPAY: rate 'TBD' is not a rate (write it like $400/12)"],
     ]
-    assert over_column(base_hourly, ["$400/10", "TBD"]) == [
-        36.36,
-        "PD_BASEHOURLY: rate 'TBD' is not a rate (write it like $400/12)",
-    ]
+    assert over_ranges("PD_DAYPAY", day_pay, as_grid(["$400/10"]), as_grid(12)) == 509.09
+    uneven = over_ranges("PD_DAYPAY", day_pay, as_grid(["a", "b"]), as_grid(["c", "d", "e"]))
+    assert uneven == "PD_DAYPAY: the ranges are not the same size"
+
+
+def test_seventh_day_is_read_as_yes_or_no():
+    assert day_pay("$400/10", 13.5, "Y") == day_pay("$400/10", 13.5, True) == 836.36
+    assert day_pay("$400/10", 13.5, "no") == day_pay("$400/10", 13.5, None) == 618.18
+    with pytest.raises(ValueError, match=r"^PD_DAYPAY: 7th day 'maybe' is not yes or no$"):
+        day_pay("$400/10", 13.5, "maybe")
 
 
 def test_sheet_names_are_unique_and_prefixed():

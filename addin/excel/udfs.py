@@ -26,7 +26,7 @@ import xlwings as xw
 from addin import functions, lookups
 from addin.book import Book, read_book
 from addin.errors import AddinError
-from addin.parse import format_time, is_blank
+from addin.parse import format_time
 
 log = logging.getLogger("addin.excel.udfs")
 
@@ -153,16 +153,7 @@ def PD_BASEHOURLY(rate):
 @xw.arg("seventh_day", ndim=2)
 def PD_DAYPAY(rate, hours, seventh_day=False):
     """Gross pay for a day: $400/10 for 13.5 hours gives 618.18, on a 7th day 836.36."""
-    return _each("PD_DAYPAY", _day_pay, rate, hours, seventh_day)
-
-
-def _day_pay(rate: Any, hours: Any, seventh_day: Any) -> float:
-    from addin.parse import parse_yes_no
-
-    seventh = False if is_blank(seventh_day) else parse_yes_no(seventh_day)
-    if seventh is None:
-        raise ValueError(f"PD_DAYPAY: 7th day {seventh_day!r} is not yes or no")
-    return functions.day_pay(rate, hours, seventh)
+    return _each("PD_DAYPAY", functions.day_pay, rate, hours, seventh_day)
 
 
 @xw.func
