@@ -34,9 +34,11 @@ def alerts(app: xw.App) -> list[dict]:
 
 
 def open_in_engine(path: Path) -> xw.Book:
-    """Open a file on the engine, closing books left open by earlier tests."""
+    """Open a file on the engine, closing books and forgetting message boxes of earlier tests."""
     activate()
     app = xw.apps.active or xw.App(add_book=False)
     for book in list(app.books):
         book.close()
+    app.impl.alerts.clear()
+    app.impl.alert_answers.clear()
     return app.books.open(path)
