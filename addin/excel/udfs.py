@@ -26,11 +26,11 @@ import xlwings as xw
 from addin import functions, lookups
 from addin.book import Book, read_book
 from addin.errors import AddinError
+from addin.hosts.excel import normalise
 from addin.parse import format_time
 
 log = logging.getLogger("addin.excel.udfs")
 
-EXCEL_EPOCH = dt.date(1899, 12, 30)
 Grid = list[list[Any]]
 
 
@@ -86,16 +86,6 @@ BOOKS = BookCache()
 
 
 # -- plumbing -----------------------------------------------------------------------
-def _cell(value: Any) -> Any:
-    """A value as xlwings hands it over -> dates, times and whole numbers as ProdDesk expects."""
-    if isinstance(value, dt.datetime):
-        if value.date() == EXCEL_EPOCH:
-            return value.time()
-        if value.time() == dt.time(0):
-            return value.date()
-    return value
-
-
 def _out(value: Any) -> Any:
     """A result as Excel can show it: times as text (7:00 AM), everything else as is."""
     if isinstance(value, dt.time):
@@ -104,7 +94,7 @@ def _out(value: Any) -> Any:
 
 
 def _grid(value: Any) -> Grid:
-    return [[_cell(v) for v in row] for row in functions.as_grid(value)]
+    return [[normalise(v) for v in row] for row in functions.as_grid(value)]
 
 
 def _call(name: str, func: Callable[..., Any], *args: Any) -> Any:
