@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from functools import partial
 from typing import Any
 
@@ -130,6 +130,15 @@ NORMALISERS: dict[str, Callable[..., Any]] = {
     "cast_ids": parse.parse_cast_ids,
     "email": parse.normalize_email,
 }
+
+
+ALREADY_TYPED: dict[str, tuple[type, ...]] = {
+    "money": (float,),
+    "number": (float,),
+    "date": (date,),
+    "time": (time,),
+}
+"""Cell types that are already the normalised value of a kind (no parsing needed)."""
 
 
 @dataclass
@@ -383,8 +392,11 @@ def _normalise(
         else:
             convert = NORMALISERS[kind]
         empty = convert(None)
+        typed = ALREADY_TYPED.get(kind, ())
         if ERROR_VALUES.isdisjoint(cells):
-            columns[name] = [empty if v is None else convert(v) for v in cells]
+            columns[name] = [
+                v if type(v) in typed else empty if v is None else convert(v) for v in cells
+            ]
             continue
         converted = []
         for i, v in enumerate(cells):
