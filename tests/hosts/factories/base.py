@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import openpyxl
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+
 from addin.hosts.base import Grid, Host
 
 
@@ -17,6 +21,27 @@ class BookSpec:
     merges: dict[str, list[str]] = field(default_factory=dict)
     fills: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def write_book(folder: Path, spec: BookSpec) -> Path:
+    """The book written with openpyxl as ``folder/book.xlsx``: values, merges, fills, notes."""
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, grid in spec.sheets.items():
+        sheet = workbook.create_sheet(name)
+        for r, row in enumerate(grid, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(r, c, value)
+        for span in spec.merges.get(name, []):
+            sheet.merge_cells(span)
+        for address, colour in spec.fills.get(name, {}).items():
+            sheet[address].fill = PatternFill("solid", fgColor=colour)
+        for address, text in spec.notes.get(name, {}).items():
+            sheet[address].comment = Comment(text, "Coordinator")
+    path = folder / "book.xlsx"
+    workbook.save(path)
+    return path
 
 
 class Factory(Protocol):

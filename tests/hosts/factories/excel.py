@@ -11,12 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.comments import Comment
-from openpyxl.styles import PatternFill
-
 from addin.hosts.excel import ExcelHost
-from tests.hosts.factories.base import BookSpec
+from tests.hosts.factories.base import BookSpec, write_book
 from tests.xlwings_engine import open_in_engine
 
 
@@ -27,22 +23,7 @@ class ExcelFactory:
 
     def build(self, folder: Path, spec: BookSpec) -> ExcelHost:
         """Write the book (error texts become error cells) and open it as a live book."""
-        workbook = openpyxl.Workbook()
-        workbook.remove(workbook.active)
-        for name, grid in spec.sheets.items():
-            sheet = workbook.create_sheet(name)
-            for r, row in enumerate(grid, start=1):
-                for c, value in enumerate(row, start=1):
-                    if value is not None:
-                        sheet.cell(r, c, value)
-            for span in spec.merges.get(name, []):
-                sheet.merge_cells(span)
-            for address, colour in spec.fills.get(name, {}).items():
-                sheet[address].fill = PatternFill("solid", fgColor=colour)
-            for address, text in spec.notes.get(name, {}).items():
-                sheet[address].comment = Comment(text, "Coordinator")
-        path = folder / "book.xlsx"
-        workbook.save(path)
+        path = write_book(folder, spec)
         return ExcelHost(open_in_engine(path))
 
     def reopen(self, host: ExcelHost) -> ExcelHost:

@@ -6,11 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.comments import Comment
-from openpyxl.styles import PatternFill
 
 from addin.hosts.xlsx import XlsxHost
-from tests.hosts.factories.base import BookSpec
+from tests.hosts.factories.base import BookSpec, write_book
 
 
 class XlsxFactory:
@@ -20,22 +18,7 @@ class XlsxFactory:
 
     def build(self, folder: Path, spec: BookSpec) -> XlsxHost:
         """Write the book with openpyxl (error texts become error cells) and open it."""
-        workbook = openpyxl.Workbook()
-        workbook.remove(workbook.active)
-        for name, grid in spec.sheets.items():
-            sheet = workbook.create_sheet(name)
-            for r, row in enumerate(grid, start=1):
-                for c, value in enumerate(row, start=1):
-                    if value is not None:
-                        sheet.cell(r, c, value)
-            for span in spec.merges.get(name, []):
-                sheet.merge_cells(span)
-            for address, colour in spec.fills.get(name, {}).items():
-                sheet[address].fill = PatternFill("solid", fgColor=colour)
-            for address, text in spec.notes.get(name, {}).items():
-                sheet[address].comment = Comment(text, "Coordinator")
-        path = folder / "book.xlsx"
-        workbook.save(path)
+        path = write_book(folder, spec)
         return XlsxHost(path)
 
     def reopen(self, host: XlsxHost) -> XlsxHost:
