@@ -30,6 +30,7 @@ from addin.parse import (
     serial_to_date,
     vendor_key,
 )
+from addin.rules.budget import committed_by_account
 
 SHEET_NAMES = {
     "call_time": "PD_CALLTIME",
@@ -174,7 +175,7 @@ def vendor_coi_status(book: Book, vendor: Any, as_of: Any = None) -> str:
 
 
 def budget_left(book: Book, account: Any) -> float:
-    """An account's budget minus every PO charged to it that is not Void, to the cent."""
+    """An account's budget minus its Open, Approved and Paid POs (as the budget check counts)."""
     if is_blank(account):
         raise _fail("budget_left", "the account is empty")
     budget = _table("budget_left", book, "Budget")
@@ -184,14 +185,7 @@ def budget_left(book: Book, account: Any) -> float:
         raise _fail("budget_left", f"account {_quoted(account)} is not on the Budget tab")
     if not isinstance(line.get("Budget"), (int, float)):
         raise _fail("budget_left", f"account {_quoted(account)} has no budget amount")
-    pos = book.table("POs")
-    spent = sum(
-        row["Amount"]
-        for row in (pos.rows() if pos else [])
-        if _key_text(row.get("Account")) == key
-        and isinstance(row.get("Amount"), (int, float))
-        and str(row.get("Status") or "").strip().casefold() != "void"
-    )
+    spent = committed_by_account(book).get(str(line["Account"]).strip(), 0.0)
     return round(float(line["Budget"]) - spent, 2)
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from addin.book import Book
 from addin.model import Flag, Severity
 from addin.rules import Context, rule
 
 COMMITTED_STATUSES = {"open", "approved", "paid", ""}
 
 
-def committed_by_account(ctx: Context) -> dict[str, float]:
+def committed_by_account(book: Book) -> dict[str, float]:
     """Account -> total of its Open, Approved and Paid POs (blank status counts as Open)."""
-    pos = ctx.book.table("POs")
+    pos = book.table("POs")
     if pos is None or not pos.has("Account") or not pos.has("Amount"):
         return {}
     frame = pos.values[["Account", "Amount"]].copy()
@@ -31,7 +32,7 @@ def over_budget(ctx: Context) -> Iterator[Flag]:
     budget = ctx.book.tables["Budget"]
     if not budget.has("Account") or not budget.has("Budget"):
         return
-    totals = committed_by_account(ctx)
+    totals = committed_by_account(ctx.book)
     for row in budget.rows():
         account, budgeted = row.get("Account"), row.get("Budget")
         if account is None or budgeted is None:
