@@ -14,7 +14,7 @@ from rich.console import Console
 from addin.book import Book, read_book
 from addin.errors import InputError
 from addin.hosts.base import Host
-from addin.hosts.open import open_host
+from addin.hosts.open import is_google, open_host
 from addin.publish import PublishResult, clear, publish
 from addin.report import Report
 from addin.rules import run_rules
@@ -45,8 +45,19 @@ def validate_target(
     credentials: str | None = None,
     status: Console | None = None,
 ) -> tuple[Report, str | None]:
-    """Validate a file or spreadsheet; returns the report and where marks were written."""
-    if annotate and Path(annotate).resolve() == Path(target).resolve():
+    """Validate a file or spreadsheet; returns the report and where marks were written.
+
+    A Google spreadsheet is live and shared, so its Checks tab and marks are
+    always written into it (``--in-place`` is implied; ``--annotate`` is refused).
+    """
+    if is_google(target):
+        if annotate:
+            raise InputError(
+                "--annotate writes a marked copy of an Excel file; a Google spreadsheet gets "
+                "its Checks tab and marks written into it by plain `proddesk validate URL`."
+            )
+        in_place = True
+    elif annotate and Path(annotate).resolve() == Path(target).resolve():
         raise InputError(
             f"{annotate}: --annotate must name a new file; use --in-place to mark the book itself."
         )

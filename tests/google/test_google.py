@@ -371,3 +371,16 @@ def test_every_request_needs_a_new_nonce(client):
     answers = [_post(client, "/functions/PD_DAYPAY", payload, timestamp=same_second)
                for _ in range(3)]
     assert [a.status_code for a in answers] == [200, 200, 200]
+
+
+def test_validate_on_a_url_writes_the_checks_tab_and_refuses_annotate(fake, tmp_path, capsys):
+    from addin.cli import main
+
+    sid = fake.load_xlsx(SAMPLE)
+    url = f"https://docs.google.com/spreadsheets/d/{sid}/edit"
+    assert main(["validate", url, "--credentials", "token:t", "--today", "2026-11-25"]) == 1
+    assert fake.book(sid).sheet_by_title("Checks") is not None
+    assert "Checks written to" in capsys.readouterr().err
+    code = main(["validate", url, "--credentials", "token:t", "--annotate", str(tmp_path / "x")])
+    assert code == 2
+    assert "--annotate writes a marked copy of an Excel file" in capsys.readouterr().err
