@@ -433,3 +433,25 @@ def _shift_print_area(ws: Worksheet, at: int, count: int) -> None:
             min_row += count
         ranges.append(f"{column_letter_of(min_col)}{min_row}:{column_letter_of(max_col)}{max_row}")
     ws.print_area = ranges
+
+
+TEMPLATE_TAB_NAMES = frozenset({"callsheettemplate", "callsheettemplates", "template"})
+"""header_key of the tab names a book's own call sheet template may have."""
+
+
+def book_tab(book: Any, sheet: CallSheet, name: str, show_problems: bool = False) -> SheetContent:
+    """The call sheet as a tab of the book, from its own template tab when it has one.
+
+    The book's "Call Sheet Template" tab (or "Template") gives the layout; without
+    one, the bundled template is used. The tab holds the values (as text) and the
+    template's column widths.
+    """
+    from addin.callsheet.command import default_template
+    from addin.schema import header_key
+
+    own = next((t for t in book.sheet_names if header_key(t) in TEMPLATE_TAB_NAMES), None)
+    if own is None:
+        return default_template().tab(sheet, name, show_problems)
+    layout = read_layout(book.grids[own], own, book.label)
+    plan = plan_render(layout, sheet, show_problems, book.label)
+    return SheetContent(name=name, rows=plan_grid(layout, plan), header_rows=0)

@@ -28,7 +28,6 @@ from addin.logs import LOG_PATH, setup_logging
 log = logging.getLogger("addin.excel.ribbon")
 
 CALLSHEET_PREFIX = "Call Sheet D"
-TEMPLATE_TAB_NAMES = {"callsheettemplate", "callsheettemplates", "template"}
 
 HELP = """ProdDesk {version}
 
@@ -159,6 +158,7 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     from addin.book import read_book
     from addin.callsheet.build import build_callsheet
     from addin.callsheet.command import tab_name
+    from addin.callsheet.render import book_tab
     from addin.days import shoot_days
 
     host = _host(book)
@@ -174,7 +174,7 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     ui.status("ProdDesk: building the call sheet...")
     sheet, findings = build_callsheet(production, number, when)
     name = tab_name(sheet.day)
-    host.write_sheets([callsheet_tab(production, sheet, name)])
+    host.write_sheets([book_tab(production, sheet, name)])
     host.save()
     problems = f" {len(findings)} problem(s) met, see the Checks button." if findings else ""
     if ui.confirm(f"{sheet.day_of}: the call sheet is on the tab '{name}'.{problems}\n\n"
@@ -182,21 +182,6 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
         book.sheets[name].activate()
         export_pdf(book, ui)
     return sheet, findings
-
-
-def callsheet_tab(production: Any, sheet: Any, name: str) -> Any:
-    """The call sheet as a tab, from the book's own template tab when it has one."""
-    from addin.callsheet.command import default_template
-    from addin.callsheet.render import plan_grid, plan_render, read_layout
-    from addin.hosts.base import SheetContent
-    from addin.schema import header_key
-
-    own = next((t for t in production.sheet_names if header_key(t) in TEMPLATE_TAB_NAMES), None)
-    if own is None:
-        return default_template().tab(sheet, name)
-    layout = read_layout(production.grids[own], own, production.label)
-    plan = plan_render(layout, sheet, False, production.label)
-    return SheetContent(name=name, rows=plan_grid(layout, plan), header_rows=0)
 
 
 @button("Export PDF")

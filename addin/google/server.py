@@ -325,12 +325,14 @@ def create_app(config: SyncConfig) -> FastAPI:
         """Write the day's call sheet tab into the book."""
         from addin.book import read_book
         from addin.callsheet.build import build_callsheet
-        from addin.callsheet.command import default_template, tab_name
+        from addin.callsheet.command import tab_name
+        from addin.callsheet.render import book_tab
 
         books.forget(request.spreadsheet_id)
         host = host_for(request.spreadsheet_id)
-        sheet, findings = build_callsheet(read_book(host), request.day)
-        host.write_sheets([default_template().tab(sheet, tab_name(request.day))])
+        book = read_book(host)
+        sheet, findings = build_callsheet(book, request.day)
+        host.write_sheets([book_tab(book, sheet, tab_name(request.day))])
         host.save()
         return {"tab": tab_name(request.day), "problems": [f.message for f in findings]}
 

@@ -105,15 +105,15 @@ def callsheet_tabs(book: Book, grids: dict[str, Grid], days_ahead: int, today: d
     if days_ahead <= 0:
         return []
     from addin.callsheet.build import build_callsheet
-    from addin.callsheet.command import default_template, tab_name
+    from addin.callsheet.command import tab_name
+    from addin.callsheet.render import book_tab
     from addin.days import shoot_days
 
     upcoming = [d for d, when in shoot_days(book).items() if when is not None and when >= today]
-    template = default_template()
     tabs: list[SheetContent] = []
     for day in upcoming[:days_ahead]:
         sheet, _ = build_callsheet(book, day)
-        content = template.tab(sheet, tab_name(day))
+        content = book_tab(book, sheet, tab_name(day))
         if _text_rows(content.rows) != _text_rows(grids.get(content.name, [])):
             tabs.append(content)
     return tabs
