@@ -152,14 +152,16 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``proddesk callsheet``; 0 when made (problems found never stop it)."""
     from addin.book import read_book
     from addin.callsheet.build import build_callsheet
-    from addin.callsheet.render import Template
-    from addin.hosts.open import open_host
+    from addin.callsheet.render import Template, book_tab
+    from addin.hosts.open import is_google, open_host
 
     if args.format == "json" and (args.pdf or args.into_book):
         raise InputError("--format json prints the call sheet's content only; leave out "
                          "--pdf and --into-book, or run them separately.")
     template = Template(args.template) if args.template else default_template()
-    host = open_host(args.book, backup=args.into_book, credentials=args.credentials)
+    google = is_google(args.book)
+    into_book = args.into_book or google  # a Google book gets its tab; no file copy exists
+    host = open_host(args.book, backup=into_book, credentials=args.credentials)
     book = read_book(host)
     days = _days(book, args)
     if args.format == "json":
@@ -174,19 +176,25 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     written = make_callsheets(
         book, days, Path(args.out), template, show_problems=args.show_problems
     )
-    if args.into_book:
-        host.write_sheets([template.tab(w.sheet, tab_name(w.sheet.day), args.show_problems)
-                           for w in written])
+    if into_book:
+        host.write_sheets([
+            book_tab(book, w.sheet, tab_name(w.sheet.day), args.show_problems) for w in written
+        ])
         host.save()
     pdf_error: PdfError | None = None
-    if args.pdf:
+    if args.pdf and google:
+        for item in written:
+            item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else None
+            if item.pdf:
+                item.pdf.write_bytes(host.export_pdf(tab_name(item.sheet.day)))
+    elif args.pdf:
         try:
             add_pdfs(written)
         except PdfError as error:
             pdf_error = error
     for item in written:
         print_written(item, out)
-        if args.into_book:
+        if into_book:
             out.print(f"  Tab '{tab_name(item.sheet.day)}' written into {host.label}.")
     if pdf_error is not None:
         raise pdf_error

@@ -21,7 +21,11 @@ SCOPES = [
     "https://www.googleapis.com/auth/spreadsheets",
     "https://www.googleapis.com/auth/drive.readonly",
 ]
-GOOGLE_BASES = ("https://sheets.googleapis.com", "https://www.googleapis.com")
+GOOGLE_BASES = (
+    "https://sheets.googleapis.com",
+    "https://www.googleapis.com",
+    "https://docs.google.com",
+)
 _warned: set[str] = set()
 
 

@@ -148,6 +148,17 @@ class GoogleSheetsHost:
                 states[name][address] = CellState(fill, data.get("note") or None)
         return states
 
+    def export_pdf(self, tab: str) -> bytes:
+        """One saved tab as a PDF, made by Google's own export."""
+        sheet_id = self._sheet_id(tab)
+        if sheet_id is None:
+            raise HostError(f"{self.label} has no tab '{tab}' to export.")
+        url = f"https://docs.google.com/spreadsheets/d/{self.spreadsheet_id}/export"
+        params = {"format": "pdf", "gid": str(sheet_id)}
+        http = self.client.http_client
+        answer = self._call("exporting a PDF", lambda: http.request("get", url, params=params))
+        return answer.content
+
     # --- staging ------------------------------------------------------------------------
 
     def _sheet_id(self, name: str) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -384,3 +385,21 @@ def test_validate_on_a_url_writes_the_checks_tab_and_refuses_annotate(fake, tmp_
     code = main(["validate", url, "--credentials", "token:t", "--annotate", str(tmp_path / "x")])
     assert code == 2
     assert "--annotate writes a marked copy of an Excel file" in capsys.readouterr().err
+
+
+def test_callsheet_on_a_url_writes_its_tab_and_a_pdf_from_googles_export(fake, tmp_path, capsys):
+    from addin.cli import main
+
+    sid = fake.load_xlsx(SAMPLE)
+    url = f"https://docs.google.com/spreadsheets/d/{sid}/edit"
+    out = tmp_path / "sheets"
+    code = main(["callsheet", url, "--day", "2", "--pdf", "--out", str(out),
+                 "--credentials", "token:t"])
+    assert code == 0
+    assert fake.book(sid).sheet_by_title("Call Sheet D2") is not None
+    [pdf] = out.glob("*.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert "docs.export" in _kinds(fake)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Day 2 of 4" in text
