@@ -403,3 +403,29 @@ def test_callsheet_on_a_url_writes_its_tab_and_a_pdf_from_googles_export(fake, t
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Day 2 of 4" in text
+
+
+def _trimmed(grid: list[list]) -> list[list[str]]:
+    rows = [["" if v is None else str(v) for v in row] for row in grid]
+    rows = [row[: max((i + 1 for i, v in enumerate(row) if v), default=0)] for row in rows]
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def test_call_sheet_tab_on_google_matches_the_xlsx_path(fake, tmp_path, capsys):
+    from addin.cli import main
+
+    sid = fake.load_xlsx(SAMPLE)
+    url = f"https://docs.google.com/spreadsheets/d/{sid}/edit"
+    assert main(["callsheet", url, "--day", "3", "--out", str(tmp_path / "g"),
+                 "--credentials", "token:t"]) == 0
+    book = tmp_path / "book.xlsx"
+    shutil.copyfile(SAMPLE, book)
+    assert main(["callsheet", str(book), "--day", "3", "--into-book",
+                 "--out", str(tmp_path / "x")]) == 0
+    capsys.readouterr()
+    on_google = open_spreadsheet(f"gsheet:{sid}", "token:t").read_all()["Call Sheet D3"]
+    in_file = XlsxHost(book).read_all()["Call Sheet D3"]
+    assert _trimmed(on_google) == _trimmed(in_file)
+    assert any("Day 3 of 4" in cell for row in _trimmed(on_google) for cell in row)
