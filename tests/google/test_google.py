@@ -429,3 +429,28 @@ def test_call_sheet_tab_on_google_matches_the_xlsx_path(fake, tmp_path, capsys):
     in_file = XlsxHost(book).read_all()["Call Sheet D3"]
     assert _trimmed(on_google) == _trimmed(in_file)
     assert any("Day 3 of 4" in cell for row in _trimmed(on_google) for cell in row)
+
+
+def test_sigterm_lets_the_write_in_progress_finish_then_sync_exits(fake, tmp_path):
+    import os
+    import signal
+
+    sid = fake.load_xlsx(SAMPLE)
+    config = _config(tmp_path, sid)
+    fake.add_fault(delay=2.0, match="batchUpdate")  # a slow write, to stop in the middle of
+    env = {**os.environ, "PRODDESK_SHEETS_API": fake.base_url, "PRODDESK_LOG": os.devnull}
+    sync = subprocess.Popen(
+        [sys.executable, "-m", "addin.cli", "sync", "--config", str(config)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 30
+    while "values.batchGet" not in _kinds(fake) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the cycle is now checking the book or writing it
+    sync.send_signal(signal.SIGTERM)
+    out, err = sync.communicate(timeout=30)
+    assert sync.returncode == 0
+    assert "Sync stopped." in err
+    assert _kinds(fake).count("spreadsheets.batchUpdate") == 1  # one whole write, no more
+    assert fake.book(sid).sheet_by_title("Checks") is not None
+    assert "Traceback" not in out + err
