@@ -15,14 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
 from functools import partial
+from operator import itemgetter
 from typing import Any
-
-import pandas as pd
 
 from addin import parse
 from addin.errors import InputError
 from addin.hosts.base import Grid, Host
-from addin.model import ERROR_VALUES, CellError, Table
+from addin.model import ERROR_VALUES, CellError, ColumnStore, Table
 from addin.schema import TABS, TABS_BY_NAME, TabSpec, header_key, is_owned_tab
 from addin.settings import Settings, read_settings
 
@@ -256,11 +255,27 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
     positions = [columns[n] - 1 if n in columns else len(grid[0]) + 10**6 for n in names]
     key_position = columns.get(spec.key or "", 0) - 1
     index = {name: i for i, name in enumerate(names)}
-    out: list[list[Any]] = []
+    out: list[Any] = []
+    sheet_rows: list[int] = []
     section: str | None = None
     day_breaks: list[tuple[int, int, Any]] = []
+    special, second = _plain_row_test(grid, header_row, spec, positions, key_position, header_keys)
+    pick = itemgetter(*positions)
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
+        if second >= 0:
+            # a plain data row: a key that is neither blank, a header nor a total, and a
+            # second filled cell; everything else takes the full path below
+            key_cell, other = row[key_position], row[second]
+            if (
+                key_cell is not None
+                and key_cell not in special
+                and other is not None
+                and (other.__class__ is not str or other.strip())
+            ):
+                out.append(pick(row))
+                sheet_rows.append(r + 1)
+                continue
         filled = [
             (c, v) for c, v in enumerate(row, start=1)
             if v is not None and (type(v) is not str or v.strip())
@@ -287,16 +302,67 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
                 cells[index["Name"]] = _full_name(row, columns)
             if section and parse.is_blank(cells[index["Department"]]):
                 cells[index["Department"]] = section
-        cells.append(r + 1)
         out.append(cells)
-    raw = pd.DataFrame(_by_column(out, [*names, "_row"]), dtype=object)
-    values, errors = _normalise(raw, spec, settings)
-    table = Table(spec.name, sheet, header_row + 1, columns, headers, values, raw)
+        sheet_rows.append(r + 1)
+    raw = _by_column(out, names)
+    raw["_row"] = sheet_rows
+    normalisers, errors = _normalisers(raw, spec, settings)
+    table = Table(spec.name, sheet, header_row + 1, columns, headers, ColumnStore(raw, normalisers))
     table.extra["errors"] = errors
     if spec.name == "Schedule":
         table.extra["day_breaks"] = day_breaks
         _assign_days(table, settings)
     return table
+
+
+def _plain_row_test(
+    grid: Grid,
+    header_row: int,
+    spec: TabSpec,
+    positions: list[int],
+    key_position: int,
+    header_keys: set[str],
+) -> tuple[frozenset, int]:
+    """What read_table's shortcut for plain data rows needs, or second = -1 for no shortcut.
+
+    ``special`` holds the key cells that need the full look (blank, a header name, a
+    total label); ``second`` is another column whose filled cell proves the row is
+    not a lone note or section.
+    """
+    body = grid[header_row + 1 :]
+    others = [p for p in positions if p != key_position]
+    if (
+        spec.name in ("Crew", "Schedule")
+        or key_position < 0
+        or len(positions) < 2
+        or not others
+        or not body
+        or min(map(len, body)) <= max(*positions, key_position)
+    ):
+        return frozenset(), -1
+    try:
+        keys = set(map(itemgetter(key_position), body))
+    except TypeError:  # an unhashable cell value: no shortcut
+        return frozenset(), -1
+    texts = [k for k in keys if isinstance(k, str)]
+    special = {
+        k for k in texts
+        if not k.strip() or (len(k) < 16 and type(k) is str and k.strip().casefold() in _TOTALS)
+    }
+    special.update(_header_like(texts, header_keys))
+    return frozenset(special), others[0]
+
+
+_NOT_WORD_OR_BREAK = re.compile(r"[^0-9a-z#\n]+")
+
+
+def _header_like(texts: list[str], header_keys: set[str]) -> set[str]:
+    """The texts whose header_key is one of header_keys (all texts keyed in one pass)."""
+    folded = "\n".join(texts).casefold()
+    if folded.count("\n") != len(texts) - 1:  # a text with a line break: one at a time
+        return {t for t in texts if header_key(t) in header_keys}
+    keys = _NOT_WORD_OR_BREAK.sub("", folded).split("\n")
+    return {t for t, key in zip(texts, keys, strict=True) if key in header_keys}
 
 
 def _by_column(rows: list[list[Any]], names: list[str]) -> dict[str, list[Any]]:
@@ -373,63 +439,79 @@ def _day_break(filled: list[tuple[int, Any]]) -> tuple[int, Any] | None:
     return None
 
 
-def _normalise(
-    raw: pd.DataFrame, spec: TabSpec, settings: Settings
-) -> tuple[pd.DataFrame, list[tuple[int, str, CellError]]]:
-    """Typed values per column, and the error cells found: (sheet row, column, error)."""
+def _normalisers(
+    raw: dict[str, list[Any]], spec: TabSpec, settings: Settings
+) -> tuple[dict[str, Callable[[list[Any]], list[Any]]], list[tuple[int, str, CellError]]]:
+    """A normaliser per column, and the error cells found: (sheet row, column, error)."""
     kinds = {column.name: column.kind for column in spec.columns}
-    columns: dict[str, list[Any]] = {}
+    normalisers: dict[str, Callable[[list[Any]], list[Any]]] = {}
     errors: list[tuple[int, str, CellError]] = []
-    sheet_rows = raw["_row"].tolist()
-    for name in raw.columns:
-        cells = raw[name].tolist()
+    sheet_rows = raw["_row"]
+    for name, cells in raw.items():
         if name.startswith("_"):
-            columns[name] = cells
             continue
-        kind = kinds.get(name, "text")
-        if kind == "phone":
-            convert: Callable[[Any], Any] = partial(parse.normalize_phone, region=settings.region)
-        else:
-            convert = NORMALISERS[kind]
-        empty = convert(None)
-        typed = ALREADY_TYPED.get(kind, ())
-        if ERROR_VALUES.isdisjoint(cells):
-            columns[name] = [
-                v if type(v) in typed else empty if v is None else convert(v) for v in cells
-            ]
-            continue
-        converted = []
-        for i, v in enumerate(cells):
-            if isinstance(v, str) and v in ERROR_VALUES:
-                errors.append((sheet_rows[i], name, CellError(v)))
-                converted.append(None)
-            else:
-                converted.append(empty if v is None else convert(v))
-        columns[name] = converted
-    return pd.DataFrame(columns, index=raw.index, dtype=object), errors
+        has_errors = not ERROR_VALUES.isdisjoint(cells)
+        if has_errors:
+            errors.extend(
+                (sheet_rows[i], name, CellError(v))
+                for i, v in enumerate(cells)
+                if isinstance(v, str) and v in ERROR_VALUES
+            )
+        normalisers[name] = _normaliser(kinds.get(name, "text"), settings, has_errors)
+    return normalisers, errors
+
+
+def _normaliser(
+    kind: str, settings: Settings, has_errors: bool
+) -> Callable[[list[Any]], list[Any]]:
+    """The function turning a column's cells into typed values (error values become None)."""
+    if kind == "phone":
+        convert: Callable[[Any], Any] = partial(parse.normalize_phone, region=settings.region)
+    else:
+        convert = NORMALISERS[kind]
+    empty = convert(None)
+    if has_errors:
+        return lambda cells: [
+            None if isinstance(v, str) and v in ERROR_VALUES
+            else empty if v is None else convert(v)
+            for v in cells
+        ]
+    if convert is _text:
+        return lambda cells: [
+            (v.strip() or None) if v.__class__ is str else None if v is None else _text(v)
+            for v in cells
+        ]
+    typed = ALREADY_TYPED.get(kind, ())
+    return lambda cells: [
+        v if type(v) in typed else empty if v is None else convert(v) for v in cells
+    ]
 
 
 def _assign_days(table: Table, settings: Settings) -> None:
     """Day numbers and dates for every scene, from a Day column or End-of-Day rows."""
-    values = table.values
     breaks: list[tuple[int, int, Any]] = table.extra["day_breaks"]
     break_dates: dict[int, date | None] = {}
     for _, day, rest in breaks:
         break_dates[day] = _date_in_text(rest, settings)
-    if "Day" not in values.columns or values["Day"].isna().all():
+    names = table.store.names
+    sheet_rows = table.column("_row")
+    if "Day" not in names or all(_missing(v) for v in table.column("Day")):
         days: list[int | None] = []
-        for sheet_row in values["_row"].tolist():
+        for sheet_row in sheet_rows:
             following = [day for row, day, _ in breaks if row > sheet_row]
             days.append(following[0] if following else (max(break_dates, default=0) + 1))
-        values["Day"] = pd.Series(days, index=values.index, dtype=object)
-    if "Date" not in values.columns:
-        values["Date"] = pd.Series([None] * len(values), index=values.index, dtype=object)
-    dates = values["Date"].tolist()
-    for i, day in enumerate(values["Day"].tolist()):
+        table.set_column("Day", days)
+    dates = list(table.column("Date")) if "Date" in names else [None] * len(sheet_rows)
+    for i, day in enumerate(table.column("Day")):
         if dates[i] is None and day in break_dates:
             dates[i] = break_dates[day]
-    values["Date"] = pd.Series(dates, index=values.index, dtype=object)
+    table.set_column("Date", dates)
     table.extra["break_dates"] = break_dates
+
+
+def _missing(value: Any) -> bool:
+    """What pandas' ``isna`` calls missing: None and NaN."""
+    return value is None or (type(value) is float and value != value)
 
 
 _DATE_FRAGMENT = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -117,6 +118,46 @@ class Finding:
         return (self.severity.rank, self.sheet, self.row or 0, self.cell or "", self.rule)
 
 
+class ColumnStore:
+    """A table's columns as read, each normalised on first use and then kept.
+
+    ``raw`` maps every column name (``_row`` included) to its cells as read;
+    ``normalisers`` maps a column name to the function turning those cells into
+    typed values (columns without one are their raw cells).
+    """
+
+    def __init__(
+        self,
+        raw: dict[str, list[Any]],
+        normalisers: dict[str, Callable[[list[Any]], list[Any]]] | None = None,
+    ) -> None:
+        self.raw = raw
+        self._normalisers = normalisers or {}
+        self._values: dict[str, list[Any]] = {}
+        self._added: list[str] = []
+
+    @property
+    def names(self) -> list[str]:
+        """The normalised columns in order: those read, then those set later."""
+        return [*self.raw, *self._added]
+
+    def value(self, name: str) -> list[Any]:
+        """A column's normalised values (shared, read-only); KeyError when unknown."""
+        found = self._values.get(name)
+        if found is None:
+            normalise = self._normalisers.get(name)
+            cells = self.raw[name]
+            found = normalise(cells) if normalise else cells
+            self._values[name] = found
+        return found
+
+    def set(self, name: str, values: list[Any]) -> None:
+        """Replace or add a normalised column."""
+        if name not in self.raw and name not in self._added:
+            self._added.append(name)
+        self._values[name] = values
+
+
 @dataclass
 class Table:
     """One recognised tab: canonical column names mapped to the sheet's columns.
@@ -124,7 +165,8 @@ class Table:
     ``values`` holds the normalised values (dates, times, floats, Rate, ...; None
     when empty or unreadable), ``raw`` what the cell held as read (CellError for
     error values). Both have one row per data row and a ``_row`` column with the
-    1-based sheet row number.
+    1-based sheet row number. Columns are normalised on first use: ``column()``
+    gives one as a list without building the DataFrames.
     """
 
     kind: str
@@ -132,11 +174,45 @@ class Table:
     header_row: int
     columns: dict[str, int]
     headers: dict[str, str]
-    values: pd.DataFrame
-    raw: pd.DataFrame
+    store: ColumnStore
     extra: dict[str, Any] = field(default_factory=dict)
+    _frames: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False, compare=False)
     _rows: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
     _pairs: list[tuple[dict, dict]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """The normalised values as a DataFrame (with ``_row``); shared, read-only."""
+        frame = self._frames.get("values")
+        if frame is None:
+            store = self.store
+            frame = _frame({name: store.value(name) for name in store.names})
+            self._frames["values"] = frame
+        return frame
+
+    @property
+    def raw(self) -> pd.DataFrame:
+        """The cells as read as a DataFrame (with ``_row``); shared, read-only."""
+        frame = self._frames.get("raw")
+        if frame is None:
+            frame = _frame(self.store.raw)
+            self._frames["raw"] = frame
+        return frame
+
+    def column(self, name: str) -> list[Any]:
+        """One column's normalised values, one per data row; shared, read-only."""
+        return self.store.value(name)
+
+    def raw_column(self, name: str) -> list[Any]:
+        """One column's cells as read, one per data row; shared, read-only."""
+        return self.store.raw[name]
+
+    def set_column(self, name: str, values: list[Any]) -> None:
+        """Replace or add a normalised column (before anyone has read the rows)."""
+        self.store.set(name, values)
+        self._frames.pop("values", None)
+        self._rows = None
+        self._pairs = None
 
     def has(self, column: str) -> bool:
         """Whether the tab has this canonical column."""
@@ -175,13 +251,14 @@ class Table:
     def rows(self) -> list[dict[str, Any]]:
         """The normalised values as one dict per data row (with ``_row``); shared, read-only."""
         if self._rows is None:
-            self._rows = _records(self.values)
+            store = self.store
+            self._rows = _records({name: store.value(name) for name in store.names})
         return self._rows
 
     def pairs(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         """(normalised, as read) dicts per data row; shared, read-only."""
         if self._pairs is None:
-            self._pairs = list(zip(self.rows(), _records(self.raw), strict=True))
+            self._pairs = list(zip(self.rows(), _records(self.store.raw), strict=True))
         return self._pairs
 
 
@@ -211,8 +288,13 @@ class Flag:
         )
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows of a DataFrame as dicts, without pandas' per-cell boxing."""
-    columns = list(frame.columns)
-    return [dict(zip(columns, values, strict=True))
-            for values in zip(*(frame[c].tolist() for c in columns), strict=True)]
+def _frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    """Columns as an all-object DataFrame."""
+    return pd.DataFrame(columns, dtype=object)
+
+
+def _records(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Rows of equal-length columns as dicts."""
+    names = list(columns)
+    return [dict(zip(names, values, strict=True))
+            for values in zip(*columns.values(), strict=True)]

@@ -24,6 +24,7 @@ from addin.model import CellError, column_index
 _REF = re.compile(r"^([A-Za-z]+)(\d+)$")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
 _REF_ATTR = re.compile(rb"\br=[\"']([A-Za-z]+)(\d+)[\"']")
+_ERROR_TYPE = re.compile(rb"t=(?:\"e\"|'e')")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 
 
@@ -59,7 +60,8 @@ def read_grids(
                 f"{path.name} is damaged (the tab '{name}' cannot be read); open it in Excel "
                 "to repair it, or use a backup copy."
             ) from exc
-        grid: Grid = [[None if v == "" else v for v in row] for row in rows]
+        grid: Grid = rows
+        _blanks_to_none(grid)
         _put_errors(grid, package.read(part))
         _fill_merged(grid, merged)
         grids[name] = grid
@@ -85,26 +87,37 @@ def _fill_merged(grid: Grid, merged: list) -> None:
                 _put(grid, r, c, top_left)
 
 
+def _blanks_to_none(grid: Grid) -> None:
+    """calamine's "" for an empty cell becomes None, in place (a row at a time in C)."""
+    for row in grid:
+        i = -1
+        for _ in range(row.count("")):
+            i = row.index("", i + 1)
+            row[i] = None
+
+
 def _put_errors(grid: Grid, xml: bytes) -> None:
-    for marker in (b't="e"', b"t='e'"):
-        at = xml.find(marker)
-        while at >= 0:
-            start = xml.rfind(b"<", 0, at)
-            close = xml.find(b">", at)
-            tag = xml[start : close + 1]
-            if _CELL_TAG.match(tag):
-                ref = _REF_ATTR.search(tag)
-                if ref is None:  # cells without addresses: walk the whole sheet instead
-                    _put_errors_slowly(grid, xml)
-                    return
-                value = None
-                if not tag.endswith(b"/>"):
-                    end = xml.find(b"</c>", close)
-                    found = _VALUE.search(xml, close, end if end >= 0 else len(xml))
-                    value = found.group(1).decode() if found else None
-                row, col = int(ref.group(2)), column_index(ref.group(1).decode())
-                _put(grid, row - 1, col - 1, CellError(value or "#N/A"))
-            at = xml.find(marker, close)
+    found = _ERROR_TYPE.search(xml)
+    while found:
+        at = found.start()
+        start = xml.rfind(b"<", 0, at)
+        close = xml.find(b">", at)
+        if close < 0:
+            return
+        tag = xml[start : close + 1]
+        if _CELL_TAG.match(tag):
+            ref = _REF_ATTR.search(tag)
+            if ref is None:  # cells without addresses: walk the whole sheet instead
+                _put_errors_slowly(grid, xml)
+                return
+            value = None
+            if not tag.endswith(b"/>"):
+                end = xml.find(b"</c>", close)
+                match = _VALUE.search(xml, close, end if end >= 0 else len(xml))
+                value = match.group(1).decode() if match else None
+            row, col = int(ref.group(2)), column_index(ref.group(1).decode())
+            _put(grid, row - 1, col - 1, CellError(value or "#N/A"))
+        found = _ERROR_TYPE.search(xml, close)
 
 
 def _put_errors_slowly(grid: Grid, xml: bytes) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pandas as pd
+
 from addin.book import Book
 from addin.model import Flag, Severity
 from addin.rules import Context, rule
@@ -16,13 +18,26 @@ def committed_by_account(book: Book) -> dict[str, float]:
     pos = book.table("POs")
     if pos is None or not pos.has("Account") or not pos.has("Amount"):
         return {}
-    frame = pos.values[["Account", "Amount"]].copy()
-    status = pos.values["Status"] if pos.has("Status") else None
-    if status is not None:
-        keep = status.map(lambda s: str(s or "").strip().casefold() in COMMITTED_STATUSES)
-        frame = frame[keep.astype(bool)]
-    frame = frame[frame["Account"].notna() & frame["Amount"].notna()]
-    frame["Account"] = frame["Account"].map(str.strip)
+    accounts, amounts = pos.column("Account"), pos.column("Amount")
+    statuses = pos.column("Status") if pos.has("Status") else None
+    committed = (
+        {s for s in set(statuses) if str(s or "").strip().casefold() in COMMITTED_STATUSES}
+        if statuses is not None
+        else None
+    )
+    kept = [
+        i
+        for i, (account, amount) in enumerate(zip(accounts, amounts, strict=True))
+        if account is not None and amount is not None
+    ]
+    if committed is not None:
+        kept = [i for i in kept if statuses[i] in committed]
+    frame = pd.DataFrame(
+        {
+            "Account": [accounts[i].strip() for i in kept],
+            "Amount": pd.Series([amounts[i] for i in kept], dtype=object),
+        }
+    )
     return frame.groupby("Account")["Amount"].sum().astype(float).to_dict()
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from rapidfuzz import process
 
 from addin import parse
-from addin.model import Flag, Severity
+from addin.model import Flag, Severity, Table
 from addin.rules import Context, rule
 from addin.rules.vendors import vendor_directory
 
@@ -21,22 +21,47 @@ def _po(row: dict) -> str:
     return f"PO {number}" if number else f"PO on row {row['_row']}"
 
 
+def _po_at(numbers: list, sheet_rows: list[int], i: int) -> str:
+    """How the PO of data row ``i`` is named in a message."""
+    number = numbers[i] if numbers is not None else None
+    return f"PO {number}" if number else f"PO on row {sheet_rows[i]}"
+
+
+def _numbers(pos: Table) -> list | None:
+    return pos.column("PO #") if pos.has("PO #") else None
+
+
+def _casefolded(values: list, wanted: Callable[[str], bool]) -> set:
+    """The distinct values whose stripped, casefolded text passes ``wanted``."""
+    return {v for v in set(values) if wanted(str(v or "").strip().casefold())}
+
+
+def void_statuses(pos: Table) -> set:
+    """The distinct Status values that mean Void (empty when the tab has no Status)."""
+    if not pos.has("Status"):
+        return set()
+    return _casefolded(pos.column("Status"), lambda s: s == "void")
+
+
 @rule("po.duplicate_number", Severity.ERROR, needs=("POs",))
 def duplicate_number(ctx: Context) -> Iterator[Flag]:
     """The same PO number used twice (PO numbers are never reused)."""
     pos = ctx.book.tables["POs"]
     if not pos.has("PO #"):
         return
-    numbers = pos.values["PO #"]
-    repeated = numbers.notna() & numbers.duplicated(keep="first")
-    first_rows = pos.values.loc[numbers.notna()].drop_duplicates("PO #").set_index("PO #")["_row"]
-    for row in pos.values.loc[repeated].to_dict("records"):
-        yield pos.flag(
-            row["_row"],
-            "PO #",
-            f"PO number {row['PO #']} is used twice (first on row {first_rows[row['PO #']]}).",
-            suggestion="Give this PO the next free number.",
-        )
+    numbers, sheet_rows = pos.column("PO #"), pos.column("_row")
+    first_rows: dict = {}
+    for number, row in zip(numbers, sheet_rows, strict=True):
+        if number is None:
+            continue
+        first = first_rows.setdefault(number, row)
+        if first != row:
+            yield pos.flag(
+                row,
+                "PO #",
+                f"PO number {number} is used twice (first on row {first}).",
+                suggestion="Give this PO the next free number.",
+            )
 
 
 @rule("po.unknown_vendor", Severity.ERROR, needs=("POs", "Vendors"))
@@ -47,24 +72,31 @@ def unknown_vendor(ctx: Context) -> Iterator[Flag]:
         return
     directory = vendor_directory(ctx)
     names = [row["Vendor"] for row in directory.values()]
+    keys = [parse.vendor_key(name) for name in names]
 
     @cache
     def closest(name: str) -> str | None:
         found = process.extractOne(
-            name, names, score_cutoff=SUGGESTION_CUTOFF, processor=parse.vendor_key
+            parse.vendor_key(name), keys, score_cutoff=SUGGESTION_CUTOFF, processor=None
         )
-        return found[0] if found else None
+        return names[found[2]] if found else None
 
-    for row in pos.rows():
-        vendor = row.get("Vendor")
-        if vendor is None or parse.vendor_key(vendor) in directory:
+    vendors = pos.column("Vendor")
+    unknown = {
+        v for v in set(vendors) if v is not None and parse.vendor_key(v) not in directory
+    }
+    if not unknown:
+        return
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i, vendor in enumerate(vendors):
+        if vendor not in unknown:
             continue
         suggestion = closest(vendor)
         hint = f" Did you mean '{suggestion}'?" if suggestion else ""
         yield pos.flag(
-            row["_row"],
+            sheet_rows[i],
             "Vendor",
-            f"{_po(row)}: vendor '{vendor}' is not on the Vendor List.{hint}",
+            f"{_po_at(numbers, sheet_rows, i)}: vendor '{vendor}' is not on the Vendor List.{hint}",
             suggestion=suggestion,
         )
 
@@ -76,12 +108,24 @@ def vendor_coi(ctx: Context) -> Iterator[Flag]:
     if not pos.has("Vendor") or not ctx.book.tables["Vendors"].has("COI Expires"):
         return
     directory = vendor_directory(ctx)
-    for row in pos.rows():
-        vendor = directory.get(parse.vendor_key(row["Vendor"])) if row.get("Vendor") else None
-        expires = vendor and vendor.get("COI Expires")
-        if not expires or str(row.get("Status") or "").strip().casefold() == "void":
+    vendors = pos.column("Vendor")
+    insured = {}
+    for name in set(vendors):
+        vendor = directory.get(parse.vendor_key(name)) if name else None
+        if vendor and vendor.get("COI Expires"):
+            insured[name] = vendor
+    if not insured:
+        return
+    void = void_statuses(pos)
+    statuses = pos.column("Status") if pos.has("Status") else None
+    ends = pos.column("End") if pos.has("End") else None
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i, name in enumerate(vendors):
+        vendor = insured.get(name)
+        if vendor is None or (statuses is not None and statuses[i] in void):
             continue
-        end = row.get("End")
+        expires = vendor["COI Expires"]
+        end = ends[i] if ends is not None else None
         if expires < ctx.today:
             problem = f"expired {parse.display(expires)}"
         elif end is not None and expires < end:
@@ -91,9 +135,10 @@ def vendor_coi(ctx: Context) -> Iterator[Flag]:
         else:
             continue
         yield pos.flag(
-            row["_row"],
+            sheet_rows[i],
             "Vendor",
-            f"{_po(row)}: {vendor['Vendor']}'s certificate of insurance {problem}.",
+            f"{_po_at(numbers, sheet_rows, i)}: {vendor['Vendor']}'s certificate of insurance "
+            f"{problem}.",
             suggestion="Get a current COI covering the whole rental before pickup.",
         )
 
@@ -104,16 +149,17 @@ def amount_invalid(ctx: Context) -> Iterator[Flag]:
     pos = ctx.book.tables["POs"]
     if not pos.has("Amount"):
         return
-    for row, value in zip(pos.rows(), pos.raw["Amount"].tolist(), strict=True):
-        if row["Amount"] is not None:
-            continue
+    amounts, raw = pos.column("Amount"), pos.raw_column("Amount")
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i in [i for i, amount in enumerate(amounts) if amount is None]:
+        value = raw[i]
         if parse.is_blank(value):
             problem = "has no amount"
         elif parse.is_error(value):
             problem = f"amount is the error value {parse.display(value)}"
         else:
             problem = f"amount '{parse.display(value)}' is not a number"
-        yield pos.flag(row["_row"], "Amount", f"{_po(row)} {problem}.")
+        yield pos.flag(sheet_rows[i], "Amount", f"{_po_at(numbers, sheet_rows, i)} {problem}.")
 
 
 @rule("po.unknown_account", Severity.ERROR, needs=("POs", "Budget"))
@@ -122,14 +168,18 @@ def unknown_account(ctx: Context) -> Iterator[Flag]:
     pos, budget = ctx.book.tables["POs"], ctx.book.tables["Budget"]
     if not pos.has("Account") or not budget.has("Account"):
         return
-    accounts = {a.strip() for a in budget.values["Account"].tolist() if a}
-    for row in pos.rows():
-        account = row.get("Account")
-        if account is not None and account.strip() not in accounts:
+    accounts = {a.strip() for a in budget.column("Account") if a}
+    charged = pos.column("Account")
+    unknown = {a for a in set(charged) if a is not None and a.strip() not in accounts}
+    if not unknown:
+        return
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i, account in enumerate(charged):
+        if account in unknown:
             yield pos.flag(
-                row["_row"],
+                sheet_rows[i],
                 "Account",
-                f"{_po(row)}: account {account} is not in the budget.",
+                f"{_po_at(numbers, sheet_rows, i)}: account {account} is not in the budget.",
             )
 
 
@@ -140,13 +190,18 @@ def unknown_status(ctx: Context) -> Iterator[Flag]:
     if not pos.has("Status"):
         return
     known = {s.casefold() for s in KNOWN_STATUSES}
-    for row in pos.rows():
-        status = row.get("Status")
-        if status is not None and status.strip().casefold() not in known:
+    statuses = pos.column("Status")
+    unknown = {s for s in set(statuses) if s is not None and s.strip().casefold() not in known}
+    if not unknown:
+        return
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i, status in enumerate(statuses):
+        if status in unknown:
             yield pos.flag(
-                row["_row"],
+                sheet_rows[i],
                 "Status",
-                f"{_po(row)}: status '{status}' is not one of {', '.join(KNOWN_STATUSES)}.",
+                f"{_po_at(numbers, sheet_rows, i)}: status '{status}' is not one of "
+                f"{', '.join(KNOWN_STATUSES)}.",
             )
 
 
@@ -157,17 +212,22 @@ def needs_approval(ctx: Context) -> Iterator[Flag]:
     if not pos.has("Amount") or not pos.has("Approved By"):
         return
     threshold = ctx.settings.po_approval_threshold
-    for row in pos.rows():
-        amount = row["Amount"]
-        void = str(row.get("Status") or "").strip().casefold() == "void"
-        if amount is not None and amount > threshold and row["Approved By"] is None and not void:
-            yield pos.flag(
-                row["_row"],
-                "Approved By",
-                f"{_po(row)} is ${amount:,.2f}, over the ${threshold:,.0f} approval threshold, "
-                "and has no approver.",
-                suggestion="Get the department head's and UPM's approval.",
-            )
+    amounts, approvers = pos.column("Amount"), pos.column("Approved By")
+    void = void_statuses(pos)
+    statuses = pos.column("Status") if void else None
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i, (amount, approver) in enumerate(zip(amounts, approvers, strict=True)):
+        if approver is not None or amount is None or not amount > threshold:
+            continue
+        if statuses is not None and statuses[i] in void:
+            continue
+        yield pos.flag(
+            sheet_rows[i],
+            "Approved By",
+            f"{_po_at(numbers, sheet_rows, i)} is ${amount:,.2f}, over the ${threshold:,.0f} "
+            "approval threshold, and has no approver.",
+            suggestion="Get the department head's and UPM's approval.",
+        )
 
 
 @rule("po.date_out_of_range", Severity.WARNING, needs=("POs",))
@@ -177,8 +237,9 @@ def date_out_of_range(ctx: Context) -> Iterator[Flag]:
     start, wrap = ctx.settings.prep_start, ctx.settings.wrap_date
     if not pos.has("Date") or (start is None and wrap is None):
         return
-    for row in pos.rows():
-        when = row["Date"]
+    dates = pos.column("Date")
+    numbers, sheet_rows = _numbers(pos), pos.column("_row")
+    for i, when in enumerate(dates):
         if when is None:
             continue
         if start is not None and when < start:
@@ -188,5 +249,7 @@ def date_out_of_range(ctx: Context) -> Iterator[Flag]:
         else:
             continue
         yield pos.flag(
-            row["_row"], "Date", f"{_po(row)} is dated {parse.display(when)}, {problem}."
+            sheet_rows[i],
+            "Date",
+            f"{_po_at(numbers, sheet_rows, i)} is dated {parse.display(when)}, {problem}.",
         )

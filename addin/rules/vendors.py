@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from addin import parse
 from addin.model import Flag, Severity
@@ -109,9 +109,10 @@ def paid_vendor_keys(ctx: Context) -> set[str]:
     pos = ctx.book.table("POs")
     if pos is None or not pos.has("Status") or not pos.has("Vendor"):
         return set()
-    is_paid = pos.values["Status"].map(lambda s: str(s or "").strip().casefold() == "paid")
-    paid = pos.values[is_paid.astype(bool)]
-    return {parse.vendor_key(v) for v in paid["Vendor"].tolist() if v}
+    statuses = pos.column("Status")
+    paid = {s for s in set(statuses) if str(s or "").strip().casefold() == "paid"}
+    vendors = {v for v, s in zip(pos.column("Vendor"), statuses, strict=True) if s in paid}
+    return {parse.vendor_key(v) for v in vendors if v}
 
 
 def _w9_findings(ctx: Context, paid: bool) -> Iterator[Flag]:
@@ -148,12 +149,17 @@ def duplicate(ctx: Context) -> Iterator[Flag]:
     """The same vendor listed twice under slightly different names."""
     vendors = ctx.book.tables["Vendors"]
     seen: list[tuple[str, str, int]] = []
+    seen_keys: list[str] = []
     for row in _vendors(ctx):
         key = parse.vendor_key(row["Vendor"])
-        match = next(
-            (s for s in seen if s[0] == key or fuzz.ratio(s[0], key) >= DUPLICATE_SIMILARITY),
-            None,
+        similar = process.extract(
+            key, seen_keys, scorer=fuzz.ratio, processor=None,
+            score_cutoff=DUPLICATE_SIMILARITY, limit=None,
         )
+        first = min((index for _, _, index in similar), default=None)
+        if key in seen_keys:
+            first = min(seen_keys.index(key), len(seen) if first is None else first)
+        match = seen[first] if first is not None else None
         if match:
             yield vendors.flag(
                 row["_row"],
@@ -164,6 +170,7 @@ def duplicate(ctx: Context) -> Iterator[Flag]:
             )
         else:
             seen.append((key, row["Vendor"], row["_row"]))
+            seen_keys.append(key)
 
 
 def vendor_directory(ctx: Context) -> dict[str, dict]:
