@@ -259,9 +259,16 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
     sheet_rows: list[int] = []
     section: str | None = None
     day_breaks: list[tuple[int, int, Any]] = []
-    special, second = _plain_row_test(grid, header_row, spec, positions, key_position, header_keys)
+    special, second, all_plain = _plain_row_test(
+        grid, header_row, spec, positions, key_position, header_keys
+    )
     pick = itemgetter(*positions)
-    for r in range(header_row + 1, len(grid)):
+    remaining = range(header_row + 1, len(grid))
+    if all_plain:
+        out = list(map(pick, grid[header_row + 1 :]))
+        sheet_rows = list(range(header_row + 2, len(grid) + 1))
+        remaining = range(0)
+    for r in remaining:
         row = grid[r]
         if second >= 0:
             # a plain data row: a key that is neither blank, a header nor a total, and a
@@ -322,12 +329,13 @@ def _plain_row_test(
     positions: list[int],
     key_position: int,
     header_keys: set[str],
-) -> tuple[frozenset, int]:
+) -> tuple[frozenset, int, bool]:
     """What read_table's shortcut for plain data rows needs, or second = -1 for no shortcut.
 
     ``special`` holds the key cells that need the full look (blank, a header name, a
     total label); ``second`` is another column whose filled cell proves the row is
-    not a lone note or section.
+    not a lone note or section (one filled on every row when there is one); the flag
+    says every row is plain.
     """
     body = grid[header_row + 1 :]
     others = [p for p in positions if p != key_position]
@@ -339,18 +347,33 @@ def _plain_row_test(
         or not body
         or min(map(len, body)) <= max(*positions, key_position)
     ):
-        return frozenset(), -1
+        return frozenset(), -1, False
     try:
         keys = set(map(itemgetter(key_position), body))
     except TypeError:  # an unhashable cell value: no shortcut
-        return frozenset(), -1
+        return frozenset(), -1, False
     texts = [k for k in keys if isinstance(k, str)]
-    special = {
-        k for k in texts
-        if not k.strip() or (len(k) < 16 and type(k) is str and k.strip().casefold() in _TOTALS)
-    }
+    stripped = set(map(str.strip, texts))
+    special = set()
+    if "" in stripped or not _TOTALS.isdisjoint(map(str.casefold, stripped)):
+        special = {
+            k for k in texts
+            if not k.strip() or (len(k) < 16 and type(k) is str and k.strip().casefold() in _TOTALS)
+        }
     special.update(_header_like(texts, header_keys))
-    return frozenset(special), others[0]
+    plain_keys = None not in keys and special.isdisjoint(keys)
+    for position in others:
+        if _all_filled(list(map(itemgetter(position), body))):
+            return frozenset(special), position, plain_keys
+    return frozenset(special), others[0], False
+
+
+def _all_filled(cells: list[Any]) -> bool:
+    """Whether no cell is None or blank text."""
+    if None in cells:
+        return False
+    texts = [v for v in set(cells) if isinstance(v, str)]
+    return "" not in set(map(str.strip, texts))
 
 
 _NOT_WORD_OR_BREAK = re.compile(r"[^0-9a-z#\n]+")
@@ -362,6 +385,8 @@ def _header_like(texts: list[str], header_keys: set[str]) -> set[str]:
     if folded.count("\n") != len(texts) - 1:  # a text with a line break: one at a time
         return {t for t in texts if header_key(t) in header_keys}
     keys = _NOT_WORD_OR_BREAK.sub("", folded).split("\n")
+    if header_keys.isdisjoint(keys):
+        return set()
     return {t for t, key in zip(texts, keys, strict=True) if key in header_keys}
 
 
