@@ -161,14 +161,14 @@ class Book:
 
 def read_book(host: Host) -> Book:
     """Read every tab of a host once and build the Book."""
-    with _collector_paused():
+    with collector_paused():
         grids = host.read_all()
         return build_book(grids, host.label)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Reading allocates hundreds of thousands of small objects and no cycles: skip GC passes."""
+def collector_paused() -> Iterator[None]:
+    """Skip GC passes while reading or checking: both allocate many small objects, few cycles."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

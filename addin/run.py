@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from addin.book import Book, read_book
+from addin.book import Book, collector_paused, read_book
 from addin.errors import InputError
 from addin.hosts.base import Host
 from addin.hosts.open import is_google, open_host
@@ -66,10 +66,11 @@ def validate_target(
     )
     with spinner as live:
         host = open_host(target, output=annotate, backup=in_place, credentials=credentials)
-        book = read_book(host)
-        if live:
-            live.update("Checking...")
-        report = check_book(book, today)
+        with collector_paused():
+            book = read_book(host)
+            if live:
+                live.update("Checking...")
+            report = check_book(book, today)
         written = None
         if annotate or in_place:
             if live:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -128,8 +129,10 @@ def _paperwork_complete(row: dict, columns: list[str]) -> bool:
 
 
 def _works_a_shoot_day(row: dict, shoot_dates: list[date]) -> bool:
+    """Whether a shoot day falls between the row's start and end (``shoot_dates`` sorted)."""
     start, end = row.get("Start Date"), row.get("End Date")
-    return any((start is None or start <= d) and (end is None or d <= end) for d in shoot_dates)
+    first = bisect_left(shoot_dates, start) if start is not None else 0
+    return first < len(shoot_dates) and (end is None or shoot_dates[first] <= end)
 
 
 def _paperwork_findings(ctx: Context, on_shoot: bool) -> Iterator[Flag]:
