@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pandas as pd
-
 from addin.book import Book
 from addin.model import Flag, Severity
 from addin.rules import Context, rule
@@ -25,20 +23,16 @@ def committed_by_account(book: Book) -> dict[str, float]:
         if statuses is not None
         else None
     )
-    kept = [
-        i
-        for i, (account, amount) in enumerate(zip(accounts, amounts, strict=True))
-        if account is not None and amount is not None
-    ]
-    if committed is not None:
-        kept = [i for i in kept if statuses[i] in committed]
-    frame = pd.DataFrame(
-        {
-            "Account": [accounts[i].strip() for i in kept],
-            "Amount": pd.Series([amounts[i] for i in kept], dtype=object),
-        }
-    )
-    return frame.groupby("Account")["Amount"].sum().astype(float).to_dict()
+    totals: dict[str, float] = {}
+    for i, (account, amount) in enumerate(zip(accounts, amounts, strict=True)):
+        if account is None or amount is None or amount != amount:  # NaN: not an amount
+            continue
+        if committed is not None and statuses[i] not in committed:
+            continue
+        key = account.strip()
+        # added left to right from the first amount, as pandas sums an object column
+        totals[key] = totals[key] + amount if key in totals else amount
+    return {key: float(total) for key, total in sorted(totals.items())}
 
 
 @rule("budget.over", Severity.ERROR, needs=("Budget", "POs"))
