@@ -12,13 +12,11 @@ def shoot_days(book: Book) -> dict[int, date | None]:
     days: dict[int, date | None] = {}
     for kind in ("Days", "Schedule"):
         table = book.table(kind)
-        if table is None or "Day" not in table.values.columns:
+        if table is None or "Day" not in table.store.names:
             continue
-        dates = table.values["Date"] if "Date" in table.values.columns else None
-        for i, day in enumerate(table.values["Day"].tolist()):
-            if day is None:
-                continue
-            when = dates.iloc[i] if dates is not None else None
-            if days.get(day) is None:
+        numbers = table.column("Day")
+        dates = table.column("Date") if "Date" in table.store.names else [None] * len(numbers)
+        for day, when in zip(numbers, dates, strict=True):
+            if day is not None and days.get(day) is None:
                 days[day] = when
     return dict(sorted(days.items()))
