@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from addin.book import Book
 from addin.model import Flag, Severity
 from addin.rules import Context, rule
+from addin.rules.common import statuses_named
 
 COMMITTED_STATUSES = {"open", "approved", "paid", ""}
 
@@ -18,11 +19,7 @@ def committed_by_account(book: Book) -> dict[str, float]:
         return {}
     accounts, amounts = pos.column("Account"), pos.column("Amount")
     statuses = pos.column("Status") if pos.has("Status") else None
-    committed = (
-        {s for s in set(statuses) if str(s or "").strip().casefold() in COMMITTED_STATUSES}
-        if statuses is not None
-        else None
-    )
+    committed = statuses_named(pos, *COMMITTED_STATUSES) if statuses is not None else None
     totals: dict[str, float] = {}
     for i, (account, amount) in enumerate(zip(accounts, amounts, strict=True)):
         if account is None or amount is None or amount != amount:  # NaN: not an amount

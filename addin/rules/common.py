@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from addin import parse
-from addin.model import Flag
+from addin.model import Flag, Table
 from addin.rules import Context
 
 ROW_NAMES = {"Crew": "Name", "Vendors": "Vendor", "Cast": "Actor", "Locations": "Location"}
@@ -31,3 +31,14 @@ def invalid_contact(ctx: Context, kind: str, column: str, noun: str) -> Iterator
                 column,
                 f"{row_name(kind, row)}: {noun} '{parse.display(value)}' is not valid{hint}.",
             )
+
+
+def statuses_named(table: Table, *names: str) -> set:
+    """The distinct Status cells whose trimmed, case-folded text is one of ``names``.
+
+    ``""`` among the names matches blank cells. Empty when the tab has no Status.
+    """
+    if not table.has("Status"):
+        return set()
+    wanted = set(names)
+    return {s for s in set(table.column("Status")) if str(s or "").strip().casefold() in wanted}

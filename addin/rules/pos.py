@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
 from rapidfuzz import process
@@ -10,6 +10,7 @@ from rapidfuzz import process
 from addin import parse
 from addin.model import Flag, Severity, Table
 from addin.rules import Context, rule
+from addin.rules.common import statuses_named
 from addin.rules.vendors import vendor_directory
 
 KNOWN_STATUSES = ("Open", "Approved", "Paid", "Closed", "Void")
@@ -29,18 +30,6 @@ def _po_at(numbers: list, sheet_rows: list[int], i: int) -> str:
 
 def _numbers(pos: Table) -> list | None:
     return pos.column("PO #") if pos.has("PO #") else None
-
-
-def _casefolded(values: list, wanted: Callable[[str], bool]) -> set:
-    """The distinct values whose stripped, casefolded text passes ``wanted``."""
-    return {v for v in set(values) if wanted(str(v or "").strip().casefold())}
-
-
-def void_statuses(pos: Table) -> set:
-    """The distinct Status values that mean Void (empty when the tab has no Status)."""
-    if not pos.has("Status"):
-        return set()
-    return _casefolded(pos.column("Status"), lambda s: s == "void")
 
 
 @rule("po.duplicate_number", Severity.ERROR, needs=("POs",))
@@ -116,7 +105,7 @@ def vendor_coi(ctx: Context) -> Iterator[Flag]:
             insured[name] = vendor
     if not insured:
         return
-    void = void_statuses(pos)
+    void = statuses_named(pos, "void")
     statuses = pos.column("Status") if pos.has("Status") else None
     ends = pos.column("End") if pos.has("End") else None
     numbers, sheet_rows = _numbers(pos), pos.column("_row")
@@ -213,7 +202,7 @@ def needs_approval(ctx: Context) -> Iterator[Flag]:
         return
     threshold = ctx.settings.po_approval_threshold
     amounts, approvers = pos.column("Amount"), pos.column("Approved By")
-    void = void_statuses(pos)
+    void = statuses_named(pos, "void")
     statuses = pos.column("Status") if void else None
     numbers, sheet_rows = _numbers(pos), pos.column("_row")
     for i, (amount, approver) in enumerate(zip(amounts, approvers, strict=True)):

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from addin import parse
 from addin.model import Flag, Severity
 from addin.rules import Context, rule
-from addin.rules.common import invalid_contact
+from addin.rules.common import invalid_contact, statuses_named
 
 DUPLICATE_SIMILARITY = 92
 
@@ -109,9 +109,9 @@ def paid_vendor_keys(ctx: Context) -> set[str]:
     pos = ctx.book.table("POs")
     if pos is None or not pos.has("Status") or not pos.has("Vendor"):
         return set()
-    statuses = pos.column("Status")
-    paid = {s for s in set(statuses) if str(s or "").strip().casefold() == "paid"}
-    vendors = {v for v, s in zip(pos.column("Vendor"), statuses, strict=True) if s in paid}
+    paid = statuses_named(pos, "paid")
+    vendors = {v for v, s in zip(pos.column("Vendor"), pos.column("Status"), strict=True)
+               if s in paid}
     return {parse.vendor_key(v) for v in vendors if v}
 
 
