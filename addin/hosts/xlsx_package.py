@@ -66,6 +66,11 @@ class Package:
         """Whether the package holds this part."""
         return name in self._bytes or name in self._trees or name in self._infos
 
+    def size(self, name: str) -> int:
+        """A part's size in bytes, uncompressed, as the zip records it (0 when unknown)."""
+        info = self._infos.get(name)
+        return info.file_size if info is not None else 0
+
     def read(self, name: str) -> bytes:
         """The bytes of a part (serialised again if its tree was changed)."""
         if name in self._trees and name in self.changed:
