@@ -84,6 +84,7 @@ def make_callsheets(
         stem = file_stem(sheet.production, sheet.day, sheet.date)
         latest = latest_version(folder, stem)
         sheet.version = latest + 1
+        data = sheet.to_dict()  # once per day: the changes, the render and the sidecar
         if latest:
             previous = load_content(version_path(folder, stem, latest))
             if previous is None:
@@ -91,12 +92,11 @@ def make_callsheets(
                     f"Version {latest}'s content file is missing, so changes are not listed."
                 ]
             else:
-                sheet.changes = changes(previous, sheet.to_dict()) or [
-                    f"No changes since version {latest}."
-                ]
+                sheet.changes = changes(previous, data) or [f"No changes since version {latest}."]
+            data["changes"] = list(sheet.changes)
         path = version_path(folder, stem, sheet.version)
-        plan = template.save(sheet, path, show_problems)
-        save_content(path, sheet.to_dict())
+        plan = template.save(sheet, path, show_problems, data)
+        save_content(path, data)
         written.append(Written(sheet, findings + plan.findings, path, None, sheet.changes))
     return written
 

@@ -8,14 +8,13 @@ slots are emptied (their formatting stays), and items beyond the last slot get
 new rows formatted like it.
 
 ``plan_render`` is host-agnostic (cell values and row insertions any host can
-apply); ``Template`` applies a plan with openpyxl to a copy of the template
-loaded once, so every style, merge, image and print setting of the
+apply); ``Template`` writes a plan as an .xlsx file from the template compiled
+once (``xlsx_writer``), so every style, merge, image and print setting of the
 coordinator's template is kept. Every value is written as text, never a formula.
 """
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 from dataclasses import dataclass, field
@@ -23,13 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
-from openpyxl.utils.cell import range_boundaries
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.merge import MergedCellRange
-from openpyxl.worksheet.worksheet import Worksheet
 
 from addin.callsheet.build import CallSheet
+from addin.callsheet.xlsx_writer import SheetPackage
 from addin.errors import TemplateError
 from addin.hosts.base import Grid, SheetContent
 from addin.model import Finding, Severity, a1
@@ -141,9 +139,11 @@ def read_layout(grid: Grid, sheet: str, label: str) -> Layout:
     return Layout(sheet, grid, fields, blocks)
 
 
-def context(sheet: CallSheet, show_problems: bool = False) -> tuple[dict[str, str], dict]:
-    """(fields, lists) of a call sheet as template text."""
-    data = sheet.to_dict()
+def context(
+    sheet: CallSheet, show_problems: bool = False, data: dict | None = None
+) -> tuple[dict[str, str], dict]:
+    """(fields, lists) of a call sheet as template text (``data``: its ``to_dict()`` if made)."""
+    data = dict(sheet.to_dict() if data is None else data)
     lists = {name: data.pop(key) for name, key in LISTS.items()}
     lists["change"] = [{"text": text} for text in lists["change"]]
     lists["problem"] = [{"text": text} for text in lists["problem"]] if show_problems else []
@@ -152,10 +152,17 @@ def context(sheet: CallSheet, show_problems: bool = False) -> tuple[dict[str, st
 
 
 def plan_render(
-    layout: Layout, sheet: CallSheet, show_problems: bool = False, label: str = "template"
+    layout: Layout,
+    sheet: CallSheet,
+    show_problems: bool = False,
+    label: str = "template",
+    data: dict | None = None,
 ) -> RenderPlan:
-    """Cell values and row insertions that turn the template into this day's call sheet."""
-    fields, lists = context(sheet, show_problems)
+    """Cell values and row insertions that turn the template into this day's call sheet.
+
+    ``data`` is the call sheet's ``to_dict()`` when the caller has made it already.
+    """
+    fields, lists = context(sheet, show_problems, data)
     findings: list[Finding] = []
     unknown: set[str] = set()
 
@@ -244,74 +251,51 @@ def plan_grid(layout: Layout, plan: RenderPlan) -> Grid:
     return grid
 
 
-# ------------------------------------------------------------------ openpyxl
+# ------------------------------------------------------------------ the .xlsx file
 
 
 class Template:
-    """A call sheet template workbook, loaded once and copied for every call sheet."""
+    """A call sheet template workbook, compiled once and written again for every call sheet.
+
+    openpyxl reads the template once (its layout and column widths) and saves it
+    once with only the call sheet tab: that skeleton keeps every style, merge,
+    image and print setting, and each call sheet is written from it by
+    ``SheetPackage``, rebuilding only the parts that change.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.exists():
             raise TemplateError(f"The call sheet template {self.path} does not exist.")
-        self._bytes = self.path.read_bytes()
         try:
-            self._workbook = self._open()
+            workbook = openpyxl.load_workbook(self.path, rich_text=False)
         except Exception as exc:  # openpyxl raises many kinds for a bad file
             raise TemplateError(
                 f"{self.path.name} cannot be opened as an Excel workbook ({exc}); "
                 "save it from Excel as .xlsx."
             ) from exc
-        self.layout = self._find_layout()
+        self.layout = _find_layout(workbook, self.path.name)
         self._sheet = self.layout.sheet
-
-    def _open(self) -> Workbook:
-        # openpyxl workbooks cannot be deep-copied safely (styles, dimensions), so each
-        # call sheet starts from the template's bytes, read from disk once per run.
-        return openpyxl.load_workbook(io.BytesIO(self._bytes), rich_text=False)
-
-    def _find_layout(self) -> Layout:
-        first_error: TemplateError | None = None
-        for ws in self._workbook.worksheets:
-            grid = [list(row) for row in ws.iter_rows(values_only=True)]
-            try:
-                return read_layout(grid, ws.title, self.path.name)
-            except TemplateError as error:
-                first_error = first_error or error
-                if "no placeholders" not in str(error):
-                    raise
-        assert first_error is not None
-        raise first_error
-
-    @property
-    def widths(self) -> list[float]:
-        """Column widths of the template sheet (for a tab in the book)."""
-        ws = self._workbook[self._sheet]
+        self._package = SheetPackage(_skeleton(workbook, self._sheet), self._sheet, self.path.name)
+        # After the skeleton is saved: reading column_dimensions adds entries to the sheet.
+        ws = workbook[self._sheet]
         width = max((len(line) for line in self.layout.grid), default=0)
-        return [
-            ws.column_dimensions[column_letter_of(c)].width or 8.43 for c in range(1, width + 1)
+        self.widths = [  # of the template sheet, for a tab in the book
+            ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, width + 1)
         ]
 
-    def plan(self, sheet: CallSheet, show_problems: bool = False) -> RenderPlan:
-        """The render plan of one call sheet."""
-        return plan_render(self.layout, sheet, show_problems, self.path.name)
+    def plan(
+        self, sheet: CallSheet, show_problems: bool = False, data: dict | None = None
+    ) -> RenderPlan:
+        """The render plan of one call sheet (``data``: its ``to_dict()`` when already made)."""
+        return plan_render(self.layout, sheet, show_problems, self.path.name, data)
 
-    def render(self, sheet: CallSheet, show_problems: bool = False) -> tuple[Workbook, RenderPlan]:
-        """A new workbook: the template filled with this call sheet (only the call sheet tab)."""
-        plan = self.plan(sheet, show_problems)
-        workbook = self._open()
-        for other in [ws for ws in workbook.worksheets if ws.title != self._sheet]:
-            workbook.remove(other)
-        ws = workbook[self._sheet]
-        workbook.active = workbook.worksheets.index(ws)
-        apply_plan(ws, plan)
-        return workbook, plan
-
-    def save(self, sheet: CallSheet, path: Path, show_problems: bool = False) -> RenderPlan:
-        """Render one call sheet into a new .xlsx file."""
-        workbook, plan = self.render(sheet, show_problems)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        workbook.save(path)
+    def save(
+        self, sheet: CallSheet, path: Path, show_problems: bool = False, data: dict | None = None
+    ) -> RenderPlan:
+        """Render one call sheet into a new .xlsx file (only the call sheet tab)."""
+        plan = self.plan(sheet, show_problems, data)
+        self._package.save(plan.insertions, plan.values, path)
         return plan
 
     def tab(self, sheet: CallSheet, name: str, show_problems: bool = False) -> SheetContent:
@@ -325,114 +309,28 @@ class Template:
         )
 
 
-def column_letter_of(col: int) -> str:
-    """1 -> 'A' (openpyxl's helper, kept here for one import)."""
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(col)
-
-
-def apply_plan(ws: Worksheet, plan: RenderPlan) -> None:
-    """Insert the plan's rows into an openpyxl sheet and write its values as text."""
-    for insertion in plan.insertions:
-        insert_rows_like(ws, insertion.after + 1, insertion.count, insertion.like)
-    for (row, col), value in plan.values.items():
-        cell = ws.cell(row=row, column=col)
-        if isinstance(cell, MergedCell):
-            continue
-        cell.value = value
-        if value is not None:
-            cell.data_type = "s"  # never a formula, whatever the text starts with
+def _find_layout(workbook: Workbook, label: str) -> Layout:
+    first_error: TemplateError | None = None
+    for ws in workbook.worksheets:
+        grid = [list(row) for row in ws.iter_rows(values_only=True)]
+        try:
+            return read_layout(grid, ws.title, label)
+        except TemplateError as error:
+            first_error = first_error or error
+            if "no placeholders" not in str(error):
+                raise
+    assert first_error is not None
+    raise first_error
 
 
-def insert_rows_like(ws: Worksheet, at: int, count: int, like: int) -> None:
-    """Insert ``count`` rows before row ``at``, copying row ``like``'s styles, height and merges.
-
-    Merged ranges, row heights, images, page breaks and the print area below move
-    down with their rows (openpyxl's ``insert_rows`` only moves the cells).
-    """
-    like_merges = [
-        (rng.min_col, rng.max_col)
-        for rng in ws.merged_cells.ranges
-        if rng.min_row == rng.max_row == like
-    ]
-    ws.insert_rows(at, count)
-    ranges = list(ws.merged_cells.ranges)
-    for rng in ranges:
-        if rng.min_row >= at:
-            rng.shift(row_shift=count)
-        elif rng.max_row >= at:
-            rng.expand(down=count)
-    ws.merged_cells.ranges = set(ranges)  # hashes follow the coordinates: rebuild the set
-    _shift_dimensions(ws, at, count)
-    _shift_drawings(ws, at, count)
-    for brk in getattr(ws.row_breaks, "brk", []):
-        if brk.id >= at:
-            brk.id += count
-    _shift_print_area(ws, at, count)
-    height = ws.row_dimensions[like].height if like in ws.row_dimensions else None
-    styles = [(c, cell._style) for c, cell in enumerate(ws[like], start=1) if cell.has_style]
-    covered = {c for first, last in like_merges for c in range(first + 1, last + 1)}
-    for row in range(at, at + count):
-        if height is not None:
-            ws.row_dimensions[row].height = height
-        for first, last in like_merges:
-            # Added straight to the set: ws.merge_cells checks every range (slow for long
-            # lists) and re-derives borders the copied styles already carry.
-            ref = f"{column_letter_of(first)}{row}:{column_letter_of(last)}{row}"
-            ws.merged_cells.ranges.add(MergedCellRange(ws, ref))
-        for col, style in styles:
-            if col in covered:
-                cell = MergedCell(ws, row, col)
-                ws._cells[(row, col)] = cell
-            else:
-                cell = ws.cell(row=row, column=col)
-            cell._style = copy.copy(style)
-
-
-def _shift_dimensions(ws: Worksheet, at: int, count: int) -> None:
-    dims = ws.row_dimensions
-    moved = sorted((r for r in list(dims.keys()) if r >= at), reverse=True)
-    for r in moved:
-        dim = dims.pop(r)
-        dim.index = r + count
-        dims[r + count] = dim
-
-
-def _shift_drawings(ws: Worksheet, at: int, count: int) -> None:
-    for drawing in [*ws._images, *ws._charts]:
-        anchor = drawing.anchor
-        if isinstance(anchor, str):
-            continue
-        start = getattr(anchor, "_from", None)
-        # Anchor rows are 0-based: sheet row ``at`` is row ``at - 1`` there.
-        if start is not None and start.row >= at - 1:
-            start.row += count
-            end = getattr(anchor, "to", None)
-            if end is not None:
-                end.row += count
-        elif (
-            start is not None
-            and getattr(anchor, "to", None) is not None
-            and anchor.to.row >= at - 1
-        ):
-            anchor.to.row += count
-
-
-def _shift_print_area(ws: Worksheet, at: int, count: int) -> None:
-    area = ws.print_area
-    if not area:
-        return
-    ranges = []
-    for part in area.split(","):
-        ref = part.split("!")[-1].replace("$", "")
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
-        if max_row is not None and max_row >= at - 1:
-            max_row += count
-        if min_row is not None and min_row >= at:
-            min_row += count
-        ranges.append(f"{column_letter_of(min_col)}{min_row}:{column_letter_of(max_col)}{max_row}")
-    ws.print_area = ranges
+def _skeleton(workbook: Workbook, sheet: str) -> bytes:
+    """The template saved with only its call sheet tab, the active one."""
+    for other in [ws for ws in workbook.worksheets if ws.title != sheet]:
+        workbook.remove(other)
+    workbook.active = 0
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 TEMPLATE_TAB_NAMES = frozenset({"callsheettemplate", "callsheettemplates", "template"})

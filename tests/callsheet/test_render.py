@@ -178,21 +178,27 @@ def test_an_unknown_placeholder_is_a_warning_and_left_empty(tmp_path: Path) -> N
 def test_problems_are_listed_only_when_asked(tmp_path: Path) -> None:
     template = Template(SHIPPED)
     sheet, findings = build_callsheet(book_of(grids()), 1)
-    quiet = _texts(template.render(sheet)[0].active)
+    quiet = _texts(_written(template, sheet, tmp_path / "quiet.xlsx"))
     assert not any("lists cast #9" in t for t in quiet)
     sheet.problems = [f.message for f in findings]
-    loud = _texts(template.render(sheet, show_problems=True)[0].active)
+    loud = _texts(_written(template, sheet, tmp_path / "loud.xlsx", show_problems=True))
     assert any(t.startswith("Scene 2 lists cast #9") for t in loud)
+
+
+def _written(template: Template, sheet, path: Path, show_problems: bool = False):
+    """The call sheet tab of the file the template writes, read back with openpyxl."""
+    template.save(sheet, path, show_problems)
+    return openpyxl.load_workbook(path).active
 
 
 def _texts(ws) -> list[str]:
     return [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
 
 
-def test_the_shipped_template_on_the_sample_book() -> None:
+def test_the_shipped_template_on_the_sample_book(tmp_path: Path) -> None:
     book = read_book(XlsxHost(SAMPLE))
     sheet, _ = build_callsheet(book, 1)
-    ws = Template(SHIPPED).render(sheet)[0].active
+    ws = _written(Template(SHIPPED), sheet, tmp_path / "day1.xlsx")
     texts = _texts(ws)
     assert not any("{{" in t for t in texts)
     for expected in ("The Long Take", "Thursday, December 3, 2026", "Day 1 of 4", "7:00 AM",
