@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime, time, timedelta
 from fractions import Fraction
 from typing import Any
@@ -151,7 +151,20 @@ class CallSheet:
 
     def to_dict(self) -> dict[str, Any]:
         """The call sheet as JSON-ready data (lists of dicts, strings, ints)."""
-        data = asdict(self)
+        names: dict[type, tuple[str, ...]] = {}
+
+        def plain(value: Any) -> Any:
+            # dataclasses.asdict, without its deep copies (every leaf is a str or an int)
+            if isinstance(value, list):
+                return [plain(item) for item in value]
+            if is_dataclass(value):
+                kind = type(value)
+                if kind not in names:
+                    names[kind] = tuple(f.name for f in fields(value))
+                return {name: plain(getattr(value, name)) for name in names[kind]}
+            return value
+
+        data = plain(self)
         data["day_of"] = self.day_of
         data["version_text"] = self.version_text
         for line, location in zip(data["locations"], self.locations, strict=True):
