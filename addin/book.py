@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -259,13 +259,12 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
     sheet_rows: list[int] = []
     section: str | None = None
     day_breaks: list[tuple[int, int, Any]] = []
-    special, second, all_plain = _plain_row_test(
-        grid, header_row, spec, positions, key_position, header_keys
-    )
+    body = grid[header_row + 1 :]
+    special, second, by_position = _plain_row_test(body, spec, positions, key_position, header_keys)
     pick = itemgetter(*positions)
     remaining = range(header_row + 1, len(grid))
-    if all_plain:
-        out = list(map(pick, grid[header_row + 1 :]))
+    if by_position is not None:
+        raw = {name: list(by_position[p]) for name, p in zip(names, positions, strict=True)}
         sheet_rows = list(range(header_row + 2, len(grid) + 1))
         remaining = range(0)
     for r in remaining:
@@ -311,7 +310,8 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
                 cells[index["Department"]] = section
         out.append(cells)
         sheet_rows.append(r + 1)
-    raw = _by_column(out, names)
+    if by_position is None:
+        raw = _by_column(out, names)
     raw["_row"] = sheet_rows
     normalisers, errors = _normalisers(raw, spec, settings)
     table = Table(spec.name, sheet, header_row + 1, columns, headers, ColumnStore(raw, normalisers))
@@ -323,21 +323,20 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
 
 
 def _plain_row_test(
-    grid: Grid,
-    header_row: int,
+    body: Grid,
     spec: TabSpec,
     positions: list[int],
     key_position: int,
     header_keys: set[str],
-) -> tuple[frozenset, int, bool]:
-    """What read_table's shortcut for plain data rows needs, or second = -1 for no shortcut.
+) -> tuple[frozenset, int, list[tuple] | None]:
+    """What read_table's shortcuts for plain data rows need.
 
     ``special`` holds the key cells that need the full look (blank, a header name, a
     total label); ``second`` is another column whose filled cell proves the row is
-    not a lone note or section (one filled on every row when there is one); the flag
-    says every row is plain.
+    not a lone note or section (one filled on every row when there is one), or -1
+    for no shortcut. When every row is plain, the third item is the body's cells
+    by column (0-based), else None.
     """
-    body = grid[header_row + 1 :]
     others = [p for p in positions if p != key_position]
     if (
         spec.name in ("Crew", "Schedule")
@@ -347,11 +346,12 @@ def _plain_row_test(
         or not body
         or min(map(len, body)) <= max(*positions, key_position)
     ):
-        return frozenset(), -1, False
+        return frozenset(), -1, None
+    by_position = list(zip(*body, strict=False))  # up to the shortest row, checked above
     try:
-        keys = set(map(itemgetter(key_position), body))
+        keys = set(by_position[key_position])
     except TypeError:  # an unhashable cell value: no shortcut
-        return frozenset(), -1, False
+        return frozenset(), -1, None
     texts = [k for k in keys if isinstance(k, str)]
     stripped = set(map(str.strip, texts))
     special = set()
@@ -363,12 +363,12 @@ def _plain_row_test(
     special.update(_header_like(texts, header_keys))
     plain_keys = None not in keys and special.isdisjoint(keys)
     for position in others:
-        if _all_filled(list(map(itemgetter(position), body))):
-            return frozenset(special), position, plain_keys
-    return frozenset(special), others[0], False
+        if _all_filled(by_position[position]):
+            return frozenset(special), position, by_position if plain_keys else None
+    return frozenset(special), others[0], None
 
 
-def _all_filled(cells: list[Any]) -> bool:
+def _all_filled(cells: Sequence[Any]) -> bool:
     """Whether no cell is None or blank text."""
     if None in cells:
         return False
@@ -377,14 +377,20 @@ def _all_filled(cells: list[Any]) -> bool:
 
 
 _NOT_WORD_OR_BREAK = re.compile(r"[^0-9a-z#\n]+")
+_ASCII_KEPT = b"0123456789#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\n"
+_ASCII_DROPPED = bytes(b for b in range(256) if b not in _ASCII_KEPT)
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 
 
 def _header_like(texts: list[str], header_keys: set[str]) -> set[str]:
     """The texts whose header_key is one of header_keys (all texts keyed in one pass)."""
-    folded = "\n".join(texts).casefold()
-    if folded.count("\n") != len(texts) - 1:  # a text with a line break: one at a time
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text with a line break: one at a time
         return {t for t in texts if header_key(t) in header_keys}
-    keys = _NOT_WORD_OR_BREAK.sub("", folded).split("\n")
+    if joined.isascii():  # header_key's casefold and clean-up as one bytes translation
+        keys = joined.encode().translate(_ASCII_LOWER, _ASCII_DROPPED).decode().split("\n")
+    else:
+        keys = _NOT_WORD_OR_BREAK.sub("", joined.casefold()).split("\n")
     if header_keys.isdisjoint(keys):
         return set()
     return {t for t, key in zip(texts, keys, strict=True) if key in header_keys}
