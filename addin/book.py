@@ -20,7 +20,7 @@ from typing import Any
 
 from addin import parse
 from addin.errors import InputError
-from addin.hosts.base import Grid, Host
+from addin.hosts.base import Grid, Host, ReadsInBatches
 from addin.model import ERROR_VALUES, CellError, ColumnStore, Table
 from addin.schema import TABS, TABS_BY_NAME, TabSpec, header_key, is_owned_tab
 from addin.settings import Settings, read_settings
@@ -160,10 +160,16 @@ class Book:
 
 
 def read_book(host: Host) -> Book:
-    """Read every tab of a host once and build the Book."""
+    """Read every tab of a host once and build the Book.
+
+    Tabs that arrive early (an .xlsx file's largest tab comes last) are built and
+    normalised while the rest is still being read.
+    """
     with collector_paused():
+        if isinstance(host, ReadsInBatches):
+            return _build(host.read_batches(), host.sheet_names(), host.label)
         grids = host.read_all()
-        return build_book(grids, host.label)
+        return _build(iter([grids]), list(grids), host.label)
 
 
 @contextmanager
@@ -180,20 +186,41 @@ def collector_paused() -> Iterator[None]:
 
 def build_book(grids: dict[str, Grid], label: str) -> Book:
     """Find the known tabs in grids and normalise them."""
-    found = find_tabs([name for name in grids if not is_owned_tab(name)])
+    return _build(iter([grids]), list(grids), label)
+
+
+def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> Book:
+    """The Book from tabs arriving in batches; ``names`` lists every tab in book order."""
+    found = find_tabs([name for name in names if not is_owned_tab(name)])
+    grids: dict[str, Grid] = {}
+    tables: dict[str, Table] = {}
+    settings: Settings | None = None
+    for batch in batches:
+        grids.update(batch)
+        if settings is None and ("Settings" not in found or found["Settings"] in grids):
+            settings = read_settings(grids[found["Settings"]]) if "Settings" in found else None
+            settings = settings or Settings()
+        if settings is None:
+            continue
+        arrived = [
+            kind for kind, sheet in found.items()
+            if kind != "Settings" and kind not in tables and sheet in grids
+        ]
+        for kind in arrived:
+            sheet = found[kind]
+            tables[kind] = read_table(grids[sheet], TABS_BY_NAME[kind], sheet, label, settings)
+        if len(grids) < len(names):  # the rest is still being read: normalise meanwhile
+            for kind in arrived:
+                tables[kind].normalise()
     if not found:
         known = ", ".join(tab.name for tab in TABS)
         raise InputError(
             f"{label} has none of the tabs ProdDesk knows ({known}); "
             "rename your tabs or add them with the production template."
         )
-    settings = read_settings(grids[found["Settings"]]) if "Settings" in found else Settings()
-    tables: dict[str, Table] = {}
-    for kind, sheet in found.items():
-        if kind == "Settings":
-            continue
-        tables[kind] = read_table(grids[sheet], TABS_BY_NAME[kind], sheet, label, settings)
-    return Book(label, list(grids), tables, settings, grids)
+    ordered = {kind: tables[kind] for kind in found if kind in tables}
+    book_grids = {name: grids[name] for name in names if name in grids}
+    return Book(label, list(book_grids), ordered, settings or Settings(), book_grids)
 
 
 def find_tabs(names: list[str]) -> dict[str, str]:

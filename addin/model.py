@@ -203,6 +203,11 @@ class Table:
         """One column's normalised values, one per data row; shared, read-only."""
         return self.store.value(name)
 
+    def normalise(self) -> None:
+        """Normalise every column now rather than when first read."""
+        for name in self.store.names:
+            self.store.value(name)
+
     def raw_column(self, name: str) -> list[Any]:
         """One column's cells as read, one per data row; shared, read-only."""
         return self.store.raw[name]

@@ -9,8 +9,9 @@ replaces tabs ProdDesk owns, and sets or restores cell fills and notes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from addin.model import CellRef
 
@@ -92,4 +93,14 @@ class Host(Protocol):
 
     def save(self) -> None:
         """Commit every staged change at once."""
+        ...
+
+
+
+@runtime_checkable
+class ReadsInBatches(Protocol):
+    """A host that can give its tabs as they become readable."""
+
+    def read_batches(self) -> Iterator[dict[str, Grid]]:
+        """``read_all`` in batches, book order within a batch; together every tab once."""
         ...

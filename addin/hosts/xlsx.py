@@ -16,6 +16,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from addin.hosts.xlsx_book import Workbook
 from addin.hosts.xlsx_cells import SheetCells
 from addin.hosts.xlsx_notes import SheetNotes, comment_text
 from addin.hosts.xlsx_open import check_target, read_package, workbook_part
-from addin.hosts.xlsx_read import read_grids
+from addin.hosts.xlsx_read import read_batches
 from addin.hosts.xlsx_styles import Styles
 from addin.hosts.xlsx_writer import build_sheet
 from addin.model import parse_a1
@@ -68,7 +69,16 @@ class XlsxHost:
 
     def read_all(self) -> dict[str, Grid]:
         """Every worksheet's values as last saved (charts and macro sheets left out)."""
-        return read_grids(self._source, self._package, self._saved, self._workbook.worksheets_only)
+        grids: dict[str, Grid] = {}
+        for batch in self.read_batches():
+            grids.update(batch)
+        return {name: grids[name] for name in self.sheet_names()}
+
+    def read_batches(self) -> Iterator[dict[str, Grid]]:
+        """``read_all`` in two batches: the largest tab comes last (see ``read_batches``)."""
+        return read_batches(
+            self._source, self._package, self._saved, self._workbook.worksheets_only
+        )
 
     def read_cell_states(self, cells: dict[str, list[str]]) -> dict[str, dict[str, CellState]]:
         """The current format index and note of the given cells, per tab."""

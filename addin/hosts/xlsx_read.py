@@ -12,7 +12,7 @@ calamine reader, while this thread reads the other sheets and scans for errors.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
 from pathlib import Path
@@ -38,35 +38,40 @@ _Sheet = tuple[Grid, list]
 """A sheet as calamine gives it: rows with "" for blanks, and its merged ranges."""
 
 
-def read_grids(
+def read_batches(
     path: Path,
     package: Package,
     sheets: list[tuple[str, str]],
     worksheets_only: Callable[[], bytes],
-) -> dict[str, Grid]:
-    """The values of the given (tab name, part) worksheets, as grids from A1.
+) -> Iterator[dict[str, Grid]]:
+    """The values of the given (tab name, part) worksheets, as grids from A1, in two batches.
 
-    ``worksheets_only`` gives the package without chart, macro and dialog sheets,
-    for books that calamine cannot open whole (old Excel 4 macro sheets).
+    The first batch holds every tab but the largest, which is still being parsed on
+    a second thread while the caller works on the first; the second holds the
+    largest. ``worksheets_only`` gives the package without chart, macro and dialog
+    sheets, for books that calamine cannot open whole (old Excel 4 macro sheets).
     """
     if not sheets:
-        return {}
+        return
     opener = _calamine_opener(path, worksheets_only)
     largest, *others = sorted(sheets, key=lambda sheet: package.size(sheet[1]), reverse=True)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="proddesk-read") as pool:
         in_background = pool.submit(_read_sheets, opener, [largest[0]], path)
         read = _read_sheets(opener, [name for name, _ in others], path)
         errors = {name: _error_cells(package.read(part)) for name, part in sheets}
-        read.update(in_background.result())
-    grids: dict[str, Grid] = {}
-    for name, _ in sheets:
-        grid, merged = read[name]
-        _blanks_to_none(grid)
-        for row, col, error in errors[name]:
-            _put(grid, row, col, error)
-        _fill_merged(grid, merged)
-        grids[name] = grid
-    return grids
+        if read:
+            yield {name: _grid(*read[name], errors[name]) for name, _ in sheets if name in read}
+        grid, merged = in_background.result()[largest[0]]
+        yield {largest[0]: _grid(grid, merged, errors[largest[0]])}
+
+
+def _grid(grid: Grid, merged: list, errors: list[ErrorCell]) -> Grid:
+    """calamine's rows with None for blanks, the error cells, and merged areas filled."""
+    _blanks_to_none(grid)
+    for row, col, error in errors:
+        _put(grid, row, col, error)
+    _fill_merged(grid, merged)
+    return grid
 
 
 def _calamine_opener(
