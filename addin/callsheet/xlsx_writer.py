@@ -49,6 +49,8 @@ _SHEET_REF = re.compile(
 )
 _VML_ROW = re.compile(r"(<(?:\w+:)?Row>)(\d+)(</(?:\w+:)?Row>)")
 _CELL_COL = re.compile(r"[A-Za-z]+")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 (or UTF-8) cannot hold; ``plan_render`` has removed most already."""
 
 
 class RowShift:
@@ -361,7 +363,8 @@ def _parse_rows(sheet_data: str) -> dict[int, _Row]:
 
 
 def _text(value: str) -> str:
-    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """``<t>`` of an inline string: escaped, spaces kept, never read as a formula."""
+    text = _ILLEGAL.sub("", value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if "\r" in text:
         text = text.replace("\r", "&#13;")
     if text != text.strip():

@@ -101,11 +101,13 @@ def test_two_grown_lists_push_the_rows_below_both(tmp_path: Path) -> None:
 
 def test_awkward_text_is_written_exactly_as_text(tmp_path: Path) -> None:
     template = Template(restyled_template(tmp_path / "ours.xlsx"))
-    sheet = CallSheet("  R&D <Films> \x07", "", "", 1, 1, "", "Friday", notes="line 1\nline 2 ")
+    sheet = CallSheet(
+        "  R&D <Films> \x07", "", "", 1, 1, "", "Friday", notes="line 1\nline 2 \ud800"
+    )
     sheet.crew = [CrewLine("Grip", "Grip", "=1+1", "Key", "@6 AM", "+1 310")]
     template.save(sheet, tmp_path / "odd.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "odd.xlsx")["Our Sheet"]
-    assert ws["C1"].value == "  R&D <Films> "  # the control character cannot be in a cell
+    assert ws["C1"].value == "  R&D <Films> "  # a control character cannot be in a cell
     assert (ws["B9"].value, ws["B9"].data_type) == ("=1+1", "s")
     assert (ws["D9"].value, ws["E9"].value) == ("@6 AM", "+1 310")
     assert ws["A12"].value == "Notes: line 1\nline 2 "
