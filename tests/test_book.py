@@ -8,10 +8,11 @@ from fractions import Fraction
 import openpyxl
 import pytest
 
-from addin.book import read_book
+from addin.book import build_book, read_book
 from addin.errors import InputError
 from addin.hosts.xlsx import XlsxHost
 from addin.model import CellError
+from addin.rules import run_rules
 from tests.books import book_of, write_xlsx
 
 CREW_HEADER = ["Name", "Department", "Position", "Phone", "Email", "Rate"]
@@ -230,3 +231,37 @@ def test_settings_with_a_value_column_ignore_hints_beside_empty_values() -> None
     ], "Crew": [["Name", "Dept"], ["Pat", "Camera"]]})
     assert book.settings.region == "US"
     assert book.settings.get("Production") == "The Long Take"
+
+
+def _content(book) -> dict:
+    return {
+        kind: (table.sheet, table.header_row, table.rows(), table.raw.to_dict("list"))
+        for kind, table in book.tables.items()
+    }
+
+
+@pytest.mark.parametrize("largest", ["POs", "Settings"])
+def test_an_xlsx_read_while_its_largest_tab_is_parsed_gives_the_same_book(tmp_path, largest):
+    # The largest tab arrives after the others (it is parsed on a second thread); the
+    # book and its findings must not depend on that, even when Settings comes last.
+    settings = [["Setting", "Value"], ["Production", "The Long Take"], ["Region", "GB"]]
+    if largest == "Settings":
+        settings += [[f"Note {i}", "x" * 40] for i in range(600)]
+    path = write_xlsx(tmp_path / "book.xlsx", {
+        "Settings": settings,
+        "Crew": [["Name", "Dept", "Phone"], ["Pat Lee", "Camera", "020 7946 0958"]],
+        "Vendors": [["Vendor", "Contact"], ["Acme Grip & Electric", "Sam"]],
+        "POs": [["PO #", "Vendor", "Amount", "Account"]]
+        + [[1000 + i, "Acme Grip + Elec", 250 + i, "2000"] for i in range(300)],
+    })
+    host = XlsxHost(path)
+    batches = [list(batch) for batch in host.read_batches()]
+    assert batches[-1] == [largest]
+    streamed = read_book(host)
+    at_once = build_book(host.read_all(), host.label)
+    assert streamed.sheet_names == at_once.sheet_names == ["Settings", "Crew", "Vendors", "POs"]
+    assert streamed.settings == at_once.settings
+    assert streamed.settings.region == "GB"
+    assert streamed.tables["Crew"].rows()[0]["Phone"] is not None  # read as a UK number
+    assert _content(streamed) == _content(at_once)
+    assert run_rules(streamed, date(2026, 11, 25)) == run_rules(at_once, date(2026, 11, 25))

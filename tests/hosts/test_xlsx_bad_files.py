@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from addin.book import read_book
 from addin.errors import AddinError, HostError, InputError
 from addin.hosts.base import Mark, SheetContent
 from addin.hosts.xlsx import XlsxHost
@@ -232,3 +233,26 @@ def test_backup_keeps_the_book_as_it_was(tmp_path):
     host.save()
     assert (tmp_path / "book.xlsx.bak").read_bytes() == original
     assert XlsxHost(path).sheet_names() == ["Crew", "Checks"]
+
+
+def test_a_damaged_largest_tab_is_named_though_it_is_read_on_another_thread(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Crew"
+    workbook.active.append(["Name", "Phone"])
+    pos = workbook.create_sheet("POs")
+    pos.append(["PO #", "Vendor", "Amount"])
+    for number in range(1000, 1400):
+        pos.append([number, "Acme Grip & Electric", 250])
+    source = tmp_path / "source.xlsx"
+    workbook.save(source)
+    path = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as broken:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b"</sheetData>", b"<row><c r=").replace(b"</worksheet>", b"")
+            broken.writestr(info, data)
+    text = _read_error(path)
+    assert "the tab 'POs' cannot be read" in text
+    with pytest.raises(InputError, match="the tab 'POs' cannot be read"):
+        read_book(XlsxHost(path))
