@@ -28,6 +28,7 @@ from addin.callsheet.revisions import (
     version_path,
 )
 from addin.errors import InputError
+from addin.files import write_atomic
 
 if TYPE_CHECKING:  # pandas and openpyxl load only when the command runs
     from addin.book import Book
@@ -186,7 +187,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         for item in written:
             item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else None
             if item.pdf:
-                item.pdf.write_bytes(host.export_pdf(tab_name(item.sheet.day)))
+                write_atomic(item.pdf, host.export_pdf(tab_name(item.sheet.day)))
     elif args.pdf:
         try:
             add_pdfs(written)

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from addin.files import write_atomic
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 CALLS = (("crew_call", "Crew call"), ("shooting_call", "Shooting call"), ("lunch", "Lunch"),
          ("wrap", "Est. wrap"))
@@ -55,7 +57,7 @@ def sidecar(path: Path) -> Path:
 def save_content(path: Path, content: dict[str, Any]) -> Path:
     """Write the content sidecar of a call sheet file."""
     target = sidecar(path)
-    target.write_text(json.dumps(content, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_atomic(target, json.dumps(content, indent=1, ensure_ascii=False))
     return target
 
 

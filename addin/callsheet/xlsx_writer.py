@@ -19,17 +19,15 @@ format, data validation) grows over the inserted rows; a merge does not.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import os
 import re
-import tempfile
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from addin.files import write_atomic
 from addin.hosts.xlsx_package import Package, q
 from addin.model import column_index, column_letter, parse_a1
 
@@ -323,29 +321,6 @@ class SheetPackage:
         for comment in root.iter(q("comment")):
             comment.set("ref", shift.ref(comment.get("ref", ""), grow=False))
         return _serialise(root, declaration=True)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so it is replaced whole or not at all.
-
-    The folder is made when missing.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".~{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temp = handle.name
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if temp:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        raise
 
 
 def _parse_rows(sheet_data: str) -> dict[int, _Row]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from addin.book import Book, build_book
 from addin.errors import AddinError
+from addin.files import write_atomic
 from addin.google.config import Production, SyncConfig
 from addin.hosts.base import Grid, Host, SheetContent
 from addin.publish import STATE_TAB, publish
@@ -65,11 +66,8 @@ def _last_hash(config: SyncConfig, production: Production) -> str | None:
 
 
 def _remember(config: SyncConfig, production: Production, digest: str) -> None:
-    path = _state_file(config, production)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"hash": digest, "at": datetime.now().isoformat()}))
-    tmp.replace(path)
+    state = {"hash": digest, "at": datetime.now().isoformat()}
+    write_atomic(_state_file(config, production), json.dumps(state))
 
 
 def snapshot(grids: dict[str, Grid], folder: Path, name: str) -> Path:

@@ -12,10 +12,6 @@ changes are visible to ``read_cell_states`` only, and to everyone after save().
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from addin.errors import HostError
+from addin.files import write_atomic
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
 from addin.hosts.xlsx_book import Workbook
 from addin.hosts.xlsx_cells import SheetCells
@@ -166,23 +163,9 @@ class XlsxHost:
         self._require_writable()
         target = self.output or self.path
         check_target(target)
-        data = self._package.to_bytes()
-        temp = None
         try:
-            with tempfile.NamedTemporaryFile(
-                dir=target.parent, prefix=f".~{target.name}.", suffix=".tmp", delete=False
-            ) as handle:
-                temp = handle.name
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            if self.backup and target.exists():
-                shutil.copy2(target, target.with_name(target.name + ".bak"))
-            os.replace(temp, target)
+            write_atomic(target, self._package.to_bytes(), backup=self.backup)
         except OSError as exc:
-            if temp:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
             raise HostError(f"{target.name} could not be saved ({exc.strerror or exc}).") from exc
         self._load(target)
 
