@@ -15,7 +15,9 @@ FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "D
 SEVERITY_LABELS = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
 NOTE_HEADER = "ProdDesk:"
 CHECKS_HEADER = ["Severity", "Tab", "Cell", "Problem", "Suggested fix", "Check"]
-CHECKS_WIDTHS = [10, 16, 8, 80, 45, 26]
+CHECKS_WIDTHS = [10, 16, 8, 60, 40, 26]
+CHECKS_WRAPPED = frozenset({3, 4})
+"""The Problem and Suggested fix columns wrap, so the tab prints one page wide."""
 
 
 @dataclass
@@ -38,15 +40,19 @@ class Report:
 
     def summary(self) -> str:
         """One line: '3 errors, 5 warnings in book.xlsx'."""
-        counts = self.counts
         if not self.findings:
             return f"No problems found in {self.label}."
+        return f"{self.tally()} in {self.label}."
+
+    def tally(self) -> str:
+        """The findings counted by severity: '3 errors, 5 warnings' ('no problems')."""
+        counts = self.counts
         parts = [
             f"{counts[s.value]} {s.value}{'s' if counts[s.value] != 1 else ''}"
             for s in Severity
             if counts[s.value]
         ]
-        return f"{', '.join(parts)} in {self.label}."
+        return ", ".join(parts) or "no problems"
 
     def flatten(self) -> list[tuple[str, str, str | None]]:
         """(rule, tab, cell) per finding: what tests compare."""
@@ -63,7 +69,7 @@ class Report:
 
     def checks_sheet(self) -> SheetContent:
         """The Checks tab: a to-do list, errors first, each row linking to its cell."""
-        title = f"ProdDesk checks of {self.label}, {self.checked_on:%b %-d, %Y}: {self.summary()}"
+        title = f"ProdDesk checks of {self.label}, {self.checked_on:%b %-d, %Y}: {self.tally()}"
         rows: list[list] = [[title], CHECKS_HEADER]
         links: dict[tuple[int, int], CellRef] = {}
         row_fills: dict[int, str] = {}
@@ -86,7 +92,14 @@ class Report:
         if not self.findings:
             rows.append(["", "", "", "Nothing to fix. Well done.", "", ""])
         return SheetContent(
-            CHECKS_TAB, rows, links=links, widths=CHECKS_WIDTHS, header_rows=2, row_fills=row_fills
+            CHECKS_TAB,
+            rows,
+            links=links,
+            widths=CHECKS_WIDTHS,
+            header_rows=2,
+            row_fills=row_fills,
+            wrap_columns=CHECKS_WRAPPED,
+            landscape=True,
         )
 
     def marks(self) -> dict[str, dict[str, tuple[Severity, list[str]]]]:

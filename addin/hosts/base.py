@@ -55,6 +55,10 @@ class SheetContent:
     header_rows: int = 1
     row_fills: dict[int, str] = field(default_factory=dict)
     hidden: bool = False
+    wrap_columns: frozenset[int] = frozenset()
+    """0-based columns whose long text wraps onto more lines, top-aligned."""
+    landscape: bool = False
+    """Printed landscape and one page wide (where the host keeps print settings)."""
 
 
 class Host(Protocol):

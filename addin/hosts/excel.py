@@ -346,6 +346,12 @@ class ExcelHost:
         for colour, areas in by_fill.items():
             for chunk in address_chunks(areas):
                 sheet.range(chunk).color = to_rgb(colour)
+        if content.wrap_columns and content.rows:
+            last = len(content.rows)
+            sheet.range((1, 1), (last, max(width, 1))).vertical_alignment = "top"
+            for col in sorted(content.wrap_columns):
+                sheet.range((1, col + 1), (last, col + 1)).wrap_text = True
+            sheet.range((1, 1), (last, 1)).rows.autofit()
         if content.header_rows and not content.hidden:
             _freeze(sheet, content.header_rows)
 

@@ -318,6 +318,9 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
                 fmt["textFormat"] = {"bold": True}
             if r in content.row_fills:
                 fmt["backgroundColor"] = rgb(content.row_fills[r])
+            if c in content.wrap_columns:
+                fmt["wrapStrategy"] = "WRAP"
+                fmt["verticalAlignment"] = "TOP"
             if not fmt:
                 del cell["userEnteredFormat"]
             values.append(cell)

@@ -95,9 +95,16 @@ class Styles:
         font.insert(0, etree.Element(q("b")))
         return self._index_of("fonts", font)
 
-    def owned(self, bold: bool = False, fill: str | None = None, number_format: int = 0) -> int:
-        """A cell format for a ProdDesk tab: bold or not, filled or not, a number format."""
-        key = ("owned", bold, argb(fill) if fill else None, number_format)
+    def owned(
+        self,
+        bold: bool = False,
+        fill: str | None = None,
+        number_format: int = 0,
+        top: bool = False,
+        wrap: bool = False,
+    ) -> int:
+        """A cell format for a ProdDesk tab: bold, filled, a number format, top-aligned, wrapped."""
+        key = ("owned", bold, argb(fill) if fill else None, number_format, top, wrap)
         if key not in self._cache:
             xf = copy.deepcopy(self._xf(0))
             xf.tail = None
@@ -112,6 +119,12 @@ class Styles:
             if number_format:
                 xf.set("numFmtId", str(number_format))
                 xf.set("applyNumberFormat", "1")
+            if top or wrap:
+                alignment = etree.QName(etree.QName(xf).namespace, "alignment")
+                aligned = etree.SubElement(xf, alignment, vertical="top")
+                if wrap:
+                    aligned.set("wrapText", "1")
+                xf.set("applyAlignment", "1")
             self._cache[key] = self._index_of("cellXfs", xf)
         return self._cache[key]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import textwrap
 from typing import Any
 
 from lxml import etree
@@ -54,6 +55,8 @@ def _sheet_ref(name: str) -> str:
 def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
     """The ``<worksheet>`` element holding a ProdDesk tab."""
     root = etree.Element(q("worksheet"), nsmap={None: MAIN, "r": REL})
+    if content.landscape:
+        etree.SubElement(etree.SubElement(root, q("sheetPr")), q("pageSetUpPr"), fitToPage="1")
     view = etree.SubElement(
         etree.SubElement(root, q("sheetViews")), q("sheetView"), workbookViewId="0"
     )
@@ -82,12 +85,18 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
         if len(cols) == 0:
             root.remove(cols)
     data = etree.SubElement(root, q("sheetData"))
+    top = bool(content.wrap_columns)  # beside wrapped text, every cell starts at the top
     for r, values in enumerate(content.rows):
         bold = r < content.header_rows
         fill = content.row_fills.get(r)
         row = etree.SubElement(data, q("row"), r=str(r + 1))
         for c, value in enumerate(values):
-            _write_cell(row, r + 1, c + 1, value, styles, bold, fill)
+            wrap = c in content.wrap_columns
+            _write_cell(row, r + 1, c + 1, value, styles, bold, fill, top, wrap)
+        lines = _wrapped_lines(content, values)
+        if lines > 1:  # Excel and LibreOffice do not grow a row for wrapped text on opening
+            row.set("ht", f"{LINE_HEIGHT * lines:g}")
+            row.set("customHeight", "1")
         if len(row) == 0:
             data.remove(row)
     if content.links:
@@ -114,16 +123,44 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
         header="0.3",
         footer="0.3",
     )
+    if content.landscape:
+        etree.SubElement(
+            root, q("pageSetup"), orientation="landscape", fitToWidth="1", fitToHeight="0"
+        )
     return root
 
 
+LINE_HEIGHT = 15.0
+"""Points per line of the default 11-point font."""
+
+
+def _wrapped_lines(content: SheetContent, values: list[Any]) -> int:
+    """How many lines the tallest wrapped cell of a row takes at its column's width."""
+    lines = 1
+    for c in content.wrap_columns:
+        if c < len(values) and values[c] not in (None, "") and c < len(content.widths):
+            # a column N characters wide holds a little under N characters of text
+            width = max(int(content.widths[c] * 0.95), 1)
+            lines = max(lines, len(textwrap.wrap(str(values[c]), width)))
+    return lines
+
+
 def _write_cell(
-    row: etree._Element, r: int, c: int, value: Any, styles: Styles, bold: bool, fill: str | None
+    row: etree._Element,
+    r: int,
+    c: int,
+    value: Any,
+    styles: Styles,
+    bold: bool,
+    fill: str | None,
+    top: bool = False,
+    wrap: bool = False,
 ) -> None:
     empty = value is None or (isinstance(value, str) and value == "")
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         value = str(value)
-    style = styles.owned(bold, fill, 0 if empty else _number_format(value))
+    number_format = 0 if empty else _number_format(value)
+    style = styles.owned(bold, fill, number_format, top, wrap and not empty)
     if empty and not fill:
         return
     cell = etree.SubElement(row, q("c"), r=f"{column_letter(c)}{r}")

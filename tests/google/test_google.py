@@ -76,6 +76,9 @@ def test_validate_gives_the_same_findings_and_marks_as_the_xlsx_path(fake, tmp_p
     marked = fake.book(sid).sheet_by_title(finding.sheet).peek(r - 1, c - 1)
     assert marked.note and finding.message in marked.note
     assert marked.fmt.get("backgroundColor")
+    problem = checks.peek(2, 3)  # the first finding's Problem cell wraps, top-aligned
+    assert problem.fmt.get("wrapStrategy") == "WRAP"
+    assert problem.fmt.get("verticalAlignment") == "TOP"
 
 
 def test_clear_puts_the_spreadsheet_back(fake, tmp_path):

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.comments import Comment
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -24,6 +24,9 @@ MAX_ROW = 1_048_576
 MAX_COL = 16_384
 Area = tuple[int, int, int, int]
 """First row, first column, last row, last column (1-based, inclusive)."""
+_ALIGNMENT_KEYS = (
+    "horizontal", "vertical", "wrap_text", "shrink_to_fit", "indent", "text_rotation"
+)
 
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})?\$?(\d+)?$")
 # Default Office theme colours (no tint), for fills that name a theme colour.
@@ -311,6 +314,38 @@ class Range(base_classes.Range):
             fill = PatternFill(fill_type="solid", fgColor=hex_rgb, bgColor=hex_rgb)
         for r, c in self._cells():
             self.ws.cell(row=r, column=c).fill = fill
+
+    @property
+    @counted("range.wrap_text.get")
+    def wrap_text(self) -> bool | None:
+        """Whether every cell wraps its text; None when they differ."""
+        wraps = {bool(self.ws.cell(row=r, column=c).alignment.wrap_text) for r, c in self._cells()}
+        return wraps.pop() if len(wraps) == 1 else None
+
+    @wrap_text.setter
+    @counted("range.wrap_text.set")
+    def wrap_text(self, value: bool) -> None:
+        self._align(wrap_text=bool(value))
+
+    @property
+    @counted("range.vertical_alignment.get")
+    def vertical_alignment(self) -> str | None:
+        """The vertical alignment every cell shares ('bottom' by default); None when they differ."""
+        found = {
+            self.ws.cell(row=r, column=c).alignment.vertical or "bottom" for r, c in self._cells()
+        }
+        return found.pop() if len(found) == 1 else None
+
+    @vertical_alignment.setter
+    @counted("range.vertical_alignment.set")
+    def vertical_alignment(self, value: str) -> None:
+        self._align(vertical=value)
+
+    def _align(self, **change: Any) -> None:
+        for r, c in self._cells():
+            cell = self.ws.cell(row=r, column=c)
+            settings = {key: getattr(cell.alignment, key) for key in _ALIGNMENT_KEYS}
+            cell.alignment = Alignment(**{**settings, **change})
 
     def _fill_at(self, row: int, col: int) -> tuple[int, int, int] | None:
         cell = self.ws._cells.get((row, col))
