@@ -205,11 +205,13 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
     settings: Settings | None = None
     for batch in batches:
         grids.update(batch)
-        if settings is None and ("Settings" not in found or found["Settings"] in grids):
-            settings = read_settings(grids[found["Settings"]]) if "Settings" in found else None
-            settings = settings or Settings()
         if settings is None:
-            continue
+            if "Settings" not in found:
+                settings = Settings()
+            elif found["Settings"] in grids:
+                settings = read_settings(grids[found["Settings"]])
+            else:
+                continue  # every table needs the settings (phone region, dates)
         arrived = [
             kind for kind, sheet in found.items()
             if kind != "Settings" and kind not in tables and sheet in grids
