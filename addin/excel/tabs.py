@@ -16,6 +16,7 @@ import xlwings as xw
 
 from addin.book import find_tabs
 from addin.errors import HostError
+from addin.hosts.excel import freeze_header
 from addin.resources import production_template
 
 log = logging.getLogger("addin.excel.tabs")
@@ -97,26 +98,9 @@ def _fill(sheet: xw.Sheet, tab: TemplateTab) -> None:
         if i == len(tab.widths) or tab.widths[i] != tab.widths[start]:
             sheet.range((1, start + 1), (1, i)).column_width = tab.widths[start]
             start = i
-    _freeze(sheet, tab.header_rows)
+    freeze_header(sheet, tab.header_rows)
     for address, choices in tab.dropdowns:
         _dropdown(sheet, address, choices)
-
-
-def _freeze(sheet: xw.Sheet, rows: int) -> None:
-    try:
-        sheet.freeze_panes.freeze_at(f"1:{rows}")
-        return
-    except Exception:
-        pass
-    try:  # Windows Excel: freeze through the window of the active sheet
-        sheet.activate()
-        window = sheet.book.app.api.ActiveWindow
-        window.FreezePanes = False
-        window.SplitColumn = 0
-        window.SplitRow = rows
-        window.FreezePanes = True
-    except Exception:
-        log.info("could not freeze the header of %s", sheet.name)
 
 
 def _dropdown(sheet: xw.Sheet, address: str, choices: list[str]) -> None:

@@ -10,6 +10,7 @@ of the way first and deleting it only once everything else succeeded.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_ADDRESS = 250
 """Excel refuses Range() addresses longer than 255 characters."""
 MAX_MERGE_CALLS = 400
+
+log = logging.getLogger("addin.hosts.excel")
 
 
 def normalise(value: Any) -> Any:
@@ -353,7 +356,7 @@ class ExcelHost:
                 sheet.range((1, col + 1), (last, col + 1)).wrap_text = True
             sheet.range((1, 1), (last, 1)).rows.autofit()
         if content.header_rows and not content.hidden:
-            _freeze(sheet, content.header_rows)
+            freeze_header(sheet, content.header_rows)
 
     def _delete(self, backups: list[str]) -> list[str]:
         leftovers = []
@@ -379,24 +382,25 @@ class ExcelHost:
             raise HostError(f"Excel could not save {self.label}: {error}") from error
 
 
-def _freeze(sheet: xw.Sheet, header_rows: int) -> None:
-    """Freeze the header rows where the engine can; Windows Excel needs its window."""
+def freeze_header(sheet: xw.Sheet, rows: int) -> None:
+    """Freeze the top ``rows`` where the engine can; Windows Excel needs its window.
+
+    A frozen header is a nicety: when neither way works it is logged and skipped.
+    """
     try:
-        sheet.freeze_panes.freeze_at(f"1:{header_rows}")
+        sheet.freeze_panes.freeze_at(f"1:{rows}")
         return
-    except NotImplementedError:
-        pass
     except Exception:
-        return
+        pass
     try:
         sheet.activate()
         window = sheet.book.app.api.ActiveWindow
         window.FreezePanes = False
         window.SplitColumn = 0
-        window.SplitRow = header_rows
+        window.SplitRow = rows
         window.FreezePanes = True
-    except Exception:  # a frozen header is a nicety
-        pass
+    except Exception:
+        log.info("could not freeze the header of %s", sheet.name)
 
 
 def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
