@@ -8,6 +8,10 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+# Metric-compatible fonts for the call sheet template's Arial and Calibri, so that a PDF
+# has the same line breaks on every machine (a fresh one has only DejaVu).
+[ -e /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need_apt+=(fonts-liberation2)
+[ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || need_apt+=(fonts-crosextra-carlito)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
