@@ -291,4 +291,5 @@ def test_proddesk_serve_holds_a_soak_of_hostile_requests_in_bounded_memory(tmp_p
         server.wait(timeout=15)
     everything = screen.read_text() + (log.read_text() if log.exists() else "")
     assert "Traceback" not in everything
+    assert everything.count("hung up before sending the whole body") == 1
     assert SECRET_A not in everything and SECRET_B not in everything
