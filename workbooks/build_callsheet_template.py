@@ -147,7 +147,9 @@ def build(path: Path = OUTPUT) -> Path:
     row = _list_rows(ws, row + 2, "location", [("A{r}:B{r}", "name/contact/phone", "left"),
                                                ("C{r}", "address", "left"),
                                                ("D{r}:F{r}", "parking", "left"),
-                                               ("G{r}:H{r}", "hospital/hospital_address/hospital_phone", "left")], 48)
+                                               ("G{r}:H{r}",
+                                                "hospital/hospital_address/hospital_phone",
+                                                "left")], 48)
 
     scene_cells = [("A{r}", "scene", "center"), ("B{r}:C{r}", "set", "left"),
                    ("D{r}", "ie", "center"), ("E{r}", "dn", "center"),
