@@ -329,6 +329,7 @@ class _Builder:
         self.when = when
         self.days = days
         self.findings: list[Finding] = []
+        self._extra_columns: dict[str, dict[str, int]] = {}
         self._notes: list[DepartmentNote] = []
         """Crew Calls notes, in the tab's order."""
         self._department_notes: list[DepartmentNote] = []
@@ -379,15 +380,20 @@ class _Builder:
 
     def _extras(self, table: Table) -> dict[str, int]:
         """header_key -> 1-based column of the tab's header cells that are not canonical."""
+        known = self._extra_columns.get(table.sheet)
+        if known is not None:
+            return known
         grid = self.book.grids.get(table.sheet) or []
-        if not 0 < table.header_row <= len(grid):
-            return {}
-        used = set(table.columns.values())
-        return {
-            header_key(value): c
-            for c, value in enumerate(grid[table.header_row - 1], start=1)
-            if c not in used and value is not None and header_key(value)
-        }
+        known = {}
+        if 0 < table.header_row <= len(grid):
+            used = set(table.columns.values())
+            known = {
+                header_key(value): c
+                for c, value in enumerate(grid[table.header_row - 1], start=1)
+                if c not in used and value is not None and header_key(value)
+            }
+        self._extra_columns[table.sheet] = known
+        return known
 
     def _cell(self, table: Table, row: int, col: int) -> str:
         grid = self.book.grids.get(table.sheet) or []
