@@ -158,6 +158,8 @@ class Book:
     grids: dict[str, Grid] = field(default_factory=dict, repr=False)
     unreadable: dict[str, UnreadableTab] = field(default_factory=dict)
     """Tabs found by name whose header row could not be found, by kind."""
+    special_tabs: dict[str, str] = field(default_factory=dict)
+    """Tabs read that are not tables: tab name -> what it is (``Settings``)."""
 
     def table(self, kind: str) -> Table | None:
         """The tab of a canonical kind (``"Crew"``), or None when the book lacks it."""
@@ -246,7 +248,10 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
     ordered = {kind: tables[kind] for kind in found if kind in tables}
     book_grids = {name: grids[name] for name in names if name in grids}
     unread = {kind: unreadable[kind] for kind in found if kind in unreadable}
-    return Book(label, list(book_grids), ordered, settings or Settings(), book_grids, unread)
+    special = {found["Settings"]: "Settings"} if "Settings" in found else {}
+    return Book(
+        label, list(book_grids), ordered, settings or Settings(), book_grids, unread, special
+    )
 
 
 def find_tabs(names: list[str]) -> dict[str, str]:

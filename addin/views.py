@@ -15,7 +15,7 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def print_report(report: Report, console: Console) -> None:
-    """The findings grouped by tab, then the one-line summary."""
+    """The findings grouped by tab, what was read, then the one-line summary."""
     by_tab = sorted(report.findings, key=lambda f: (f.sheet, f.severity.rank, f.row or 0))
     for sheet, findings in groupby(by_tab, key=lambda f: f.sheet):
         table = RichTable(title=f"[bold]{sheet}[/bold]", title_justify="left", expand=False)
@@ -31,5 +31,9 @@ def print_report(report: Report, console: Console) -> None:
                 finding.suggestion or "",
             )
         console.print(table)
+    if report.read is not None:
+        console.print(Text("Read:", style="bold"))
+        for line in report.read.lines():
+            console.print(Text(f"  {line}"))
     style = "bold red" if report.has_errors else ("yellow" if report.findings else "green")
     console.print(Text(report.summary(), style=style))
