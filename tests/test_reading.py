@@ -46,7 +46,7 @@ def test_an_unreadable_tab_is_a_finding_and_the_other_tabs_are_still_checked(tmp
     assert po_log["severity"] == "warning"
     assert po_log["cell"] == "A4"  # the row that looked most like the header
     assert po_log["message"].startswith(
-        "Tab 'PO Log': found LINE, LINE DESCRIPTION, PAYEE, ACTUAL, CHECK DATE but "
+        "Tab 'PO Log': found LINE, LINE DESCRIPTION, PAYEE, ACTUAL, CHECK DATE, REF # but "
     )
     assert po_log["message"].endswith("; see Settings > Columns to map them.")
     assert "PO #" in po_log["message"]
@@ -57,6 +57,8 @@ def test_an_unreadable_tab_is_a_finding_and_the_other_tabs_are_still_checked(tmp
 def test_unreadable_tab_message_names_what_is_missing_not_a_row_limit():
     book = book_of({"PO Log": [["PAYEE", "ACTUAL", "LINE"], ["Acme", 100, "2000"]]})
     (finding,) = check_book(book, TODAY).findings
+    # PAYEE / ACTUAL / LINE may be built-in aliases of Vendor / Amount / Account; either
+    # way the message names what it found and what is missing
     assert finding.message == (
         "Tab 'PO Log': found PAYEE, ACTUAL, LINE but none of PO #, Vendor, Amount; "
         "see Settings > Columns to map them."
@@ -141,7 +143,7 @@ def test_json_says_what_was_read_tab_by_tab(tmp_path, capsys):
                                           "Phone": "Phone"}
     assert tabs["PO Log"]["readable"] is False
     assert tabs["PO Log"]["left_alone"] == ["LINE", "LINE DESCRIPTION", "PAYEE", "ACTUAL",
-                                            "CHECK DATE"]
+                                            "CHECK DATE", "REF #"]
     assert read["left_alone"] == ["Notes", "Old POs"]
 
 
