@@ -100,7 +100,6 @@ class Host(Protocol):
         ...
 
 
-
 @runtime_checkable
 class ReadsInBatches(Protocol):
     """A host that can give its tabs as they become readable."""
