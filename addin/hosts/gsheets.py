@@ -336,6 +336,10 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
                 }
             }
         )
+    if content.autofilter and content.header_rows and len(content.rows) > content.header_rows:
+        span = {"sheetId": sid, "startRowIndex": content.header_rows - 1}
+        span |= {"endRowIndex": len(content.rows), "startColumnIndex": 0, "endColumnIndex": width}
+        requests.append({"setBasicFilter": {"filter": {"range": span}}})
     for c, chars in enumerate(content.widths):
         requests.append(
             {

@@ -99,6 +99,9 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
             row.set("customHeight", "1")
         if len(row) == 0:
             data.remove(row)
+    filtered = filter_range(content)
+    if filtered:
+        etree.SubElement(root, q("autoFilter"), ref=filtered)
     if content.links:
         links = etree.SubElement(root, q("hyperlinks"))
         for (r, c), target in sorted(content.links.items()):
@@ -128,6 +131,18 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
             root, q("pageSetup"), orientation="landscape", fitToWidth="1", fitToHeight="0"
         )
     return root
+
+
+def filter_range(content: SheetContent) -> str | None:
+    """The A1 range of a tab's filter: its last header row down to its last row."""
+    if (
+        not content.autofilter
+        or not content.header_rows
+        or len(content.rows) <= content.header_rows
+    ):
+        return None
+    width = max(len(row) for row in content.rows[content.header_rows - 1 :])
+    return f"A{content.header_rows}:{column_letter(max(width, 1))}{len(content.rows)}"
 
 
 LINE_HEIGHT = 15.0
