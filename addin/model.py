@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -109,9 +109,16 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of WORKBOOK.md."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        return {
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
 
     @property
     def sort_key(self) -> tuple:

@@ -74,3 +74,19 @@ def test_a_50000_finding_checks_tab_is_complete_filtered_and_frozen(tmp_path):
     assert root.find("m:autoFilter", NS).get("ref") == f"A2:F{COUNT + 2}"
     pane = root.find("m:sheetViews/m:sheetView/m:pane", NS)
     assert pane.get("state") == "frozen" and pane.get("ySplit") == "2"
+
+
+def test_row_heights_count_lines_exactly_as_textwrap_does():
+    """The fast line count used for row heights agrees with textwrap on every kind of text."""
+    import random
+    import textwrap
+
+    from addin.hosts.xlsx_writer import line_count
+
+    rng = random.Random(11)
+    words = ["PO", "NS2-10417", "Apex", "Grip", "&", "Lighting's", "certificate", "$3,100.00",
+             "over", "the", "approval", "threshold,", "e-mail", "x" * 70, "  ", "\t", "a\nb"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        width = rng.choice([10, 38, 57, 60])
+        assert line_count(text, width) == max(len(textwrap.wrap(text, width)), 1), (text, width)
