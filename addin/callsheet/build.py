@@ -16,6 +16,7 @@ from typing import Any
 
 from addin import parse
 from addin.book import Book
+from addin.calls import day_calls
 from addin.callsheet.sun import production_zone, sun_times
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
@@ -25,8 +26,10 @@ NO_COORDINATES = "no coordinates"
 CONTACT_KEYS = (
     ("Producer", "producer"),
     ("Director", "director"),
+    ("Line Producer", "line_producer"),
     ("UPM", "upm"),
     ("1st AD", "first_ad"),
+    ("2nd AD", "second_ad"),
     ("Coordinator", "coordinator"),
 )
 
@@ -43,6 +46,11 @@ class SceneLine:
     cast: str
     location: str
     notes: str = ""
+    synopsis: str = ""
+    """The schedule's Synopsis (a one-liner's ``Description``)."""
+    script_page: str = ""
+    script_day: str = ""
+    sequence: str = ""
 
 
 @dataclass
@@ -131,6 +139,11 @@ class CallSheet:
     upm: str = ""
     first_ad: str = ""
     coordinator: str = ""
+    line_producer: str = ""
+    second_ad: str = ""
+    script_color: str = ""
+    """The script revision colour from Settings (``Blue``)."""
+    schedule_color: str = ""
     total_pages: str = "0"
     scenes: list[SceneLine] = field(default_factory=list)
     cast: list[CastLine] = field(default_factory=list)
@@ -288,6 +301,8 @@ class _Builder:
             safety_notes=_text(settings.get("Safety Notes")),
             office_address=_text(settings.get("Office Address")),
             office_phone=_text(settings.get("Office Phone")),
+            script_color=_text(settings.get("Script Color")),
+            schedule_color=_text(settings.get("Schedule Color")),
         )
         for key, attr in CONTACT_KEYS:
             name = _text(settings.get(key))
@@ -306,7 +321,7 @@ class _Builder:
         sheet.locations = self._locations(rows)
         sheet.sunrise, sheet.sunset = self._sun(rows, sheet.locations)
         sheet.cast = self._cast(rows)
-        sheet.crew = self._crew(sheet.crew_call)
+        sheet.crew = self._crew()
         self._advance(sheet)
         return sheet
 
@@ -407,6 +422,10 @@ class _Builder:
             cast=", ".join(ids),
             location=_text(row.get("Location")),
             notes=_text(row.get("Notes")),
+            synopsis=_text(row.get("Synopsis")),
+            script_page=_text(row.get("Script Page")),
+            script_day=_text(row.get("Script Day")),
+            sequence=_text(row.get("Sequence")),
         )
 
     # -- locations and sun
@@ -557,36 +576,23 @@ class _Builder:
 
     # -- crew
 
-    def _crew(self, general_call: str) -> list[CrewLine]:
+    def _crew(self) -> list[CrewLine]:
         table = self.book.table("Crew")
         if table is None:
             return []
-        people: dict[str, str] = {}
-        departments: dict[str, str] = {}
+        calls = day_calls(self.book, self.day)
         calls_table = self.book.table("Crew Calls")
-        crew_rows = table.rows()
-        names = {parse.name_key(r.get("Name")) for r in crew_rows}
-        depts = {parse.name_key(r.get("Department")) for r in crew_rows}
-        if calls_table is not None:
-            for record in calls_table.rows():
-                if record.get("Day") != self.day:
-                    continue
-                who = parse.name_key(record.get("Who"))
-                call = _text(record.get("Call"))
-                if who in names:
-                    people.setdefault(who, call)
-                elif who in depts:
-                    departments.setdefault(who, call)
-                else:
-                    self._flag_row(
-                        calls_table, record["_row"], "Who", Severity.WARNING,
-                        "callsheet.unknown_crew_call",
-                        f"'{_text(record.get('Who'))}' on day {self.day} is neither a crew member "
-                        "nor a department of the crew list, so this call is not used.",
-                    )
+        for record in calls.unknown:
+            assert calls_table is not None
+            self._flag_row(
+                calls_table, record["_row"], "Who", Severity.WARNING,
+                "callsheet.unknown_crew_call",
+                f"'{_text(record.get('Who'))}' on day {self.day} is neither a crew member "
+                "nor a department of the crew list, so this call is not used.",
+            )
         order: list[str] = []
         groups: dict[str, list[dict[str, Any]]] = {}
-        for row in crew_rows:
+        for row in table.rows():
             if not _text(row.get("Name")) or not self._on_day(row):
                 continue
             dept = _text(row.get("Department"))
@@ -600,8 +606,6 @@ class _Builder:
         lines = []
         for key in order:
             for i, row in enumerate(groups[key]):
-                name_key = parse.name_key(row.get("Name"))
-                call = people.get(name_key) or departments.get(key) or general_call
                 phone = ""
                 if row.get("Publish Phone") is True:
                     phone = row.get("Phone") or _text(raw_phones.get(row["_row"]))
@@ -612,7 +616,7 @@ class _Builder:
                         section=dept if i == 0 else "",
                         name=_text(row.get("Name")),
                         position=_text(row.get("Position")),
-                        call=call,
+                        call=_text(calls.of(row)),
                         phone=parse.normalize_phone(phone, region) or _text(phone),
                     )
                 )
