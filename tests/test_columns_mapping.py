@@ -100,7 +100,7 @@ def test_mappings_naming_what_does_not_exist_are_findings_at_their_cell(tmp_path
                 ["Cast: Actor", "PERFORMER"],          # A11: the book has no Cast tab
                 ["POs: Amount", "ACTUAL"]]
     code, out, _ = run(capsys, "validate", str(_book(tmp_path, settings)), "--format", "json")
-    assert code == 0  # warnings only: the mistyped mappings leave PAYEE and the budget unread
+    assert code == 1  # the mistyped rows are not used; PAYEE (a built-in alias) still is the vendor
     findings = [f for f in json.loads(out)["findings"] if f["rule"] == "book.unknown_mapping"]
     by_cell = {f["cell"]: f["message"] for f in findings}
     assert all(f["sheet"] == "Settings" for f in findings)
