@@ -276,14 +276,15 @@ class SheetPackage:
                 r1, r2 = shift.move(r1), shift.move(r2)
                 merge.set("ref", f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2}")
             bounds.append((c1, r1, c2, r2))
-        template_merges = list(bounds)
+        one_row: dict[int, list[tuple[int, int]]] = {}
+        for c1, r1, c2, r2 in bounds:
+            if r1 == r2:
+                one_row.setdefault(r1, []).append((c1, c2))
         for insertion in insertions:
             first = shift.move(insertion.after) + 1
             likes = insertion.likes or [insertion.like] * insertion.count
             for row, like_row in zip(range(first, first + insertion.count), likes, strict=True):
-                like = shift.move(like_row)
-                ones = [(c1, c2) for c1, r1, c2, r2 in template_merges if r1 == r2 == like]
-                for c1, c2 in ones:
+                for c1, c2 in one_row.get(shift.move(like_row), ()):
                     ref = f"{column_letter(c1)}{row}:{column_letter(c2)}{row}"
                     etree.SubElement(holder, q("mergeCell"), ref=ref)
                     bounds.append((c1, row, c2, row))
