@@ -18,12 +18,11 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from addin.errors import InputError
 from addin.hosts.base import Grid
-from addin.hosts.xlsx_package import Package
+from addin.hosts.xlsx_package import Package, safe_iterparse
 from addin.model import CellError, a1, column_index
 
 _REF = re.compile(r"^([A-Za-z]+)(\d+)$")
@@ -213,7 +212,7 @@ def _error_cells_slowly(xml: bytes) -> list[ErrorCell]:
     cells: list[ErrorCell] = []
     row = 0
     col = 0
-    for event, element in etree.iterparse(BytesIO(xml), events=("start", "end"), huge_tree=True):
+    for event, element in safe_iterparse(xml, events=("start", "end")):
         tag = element.tag.rsplit("}", 1)[-1]
         if event == "start":
             if tag == "row":
