@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from addin.files import write_atomic
-from addin.hosts.xlsx_package import Package, q
+from addin.hosts.xlsx_package import Package, parse_xml, q
 from addin.model import column_index, column_letter, parse_a1
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ class SheetPackage:
         text = self.package.read(self.sheet_part).decode("utf-8")
         start, end = text.index("<sheetData"), text.find("</sheetData>")
         self.rows = _parse_rows(text[start:end] if end > 0 else "")
-        root = etree.fromstring(self.package.read(self.sheet_part))
+        root = parse_xml(self.package.read(self.sheet_part))
         data_el = root.find(q("sheetData"))
         for child in list(data_el):
             data_el.remove(child)
