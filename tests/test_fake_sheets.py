@@ -411,7 +411,10 @@ def test_gspread_export_pdf_has_the_crew(fake: FakeSheets, tmp_path: Path) -> No
     assert "Ann Lee" in text and "$1,250.00" in text and "12/3/2026" in text
     xlsx = tmp_path / "again.xlsx"
     xlsx.write_bytes(sh.export(ExportFormat.EXCEL))
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["Crew List", "Shoot Days"]
+    exported = openpyxl.load_workbook(xlsx)
+    assert exported.sheetnames == ["Crew List", "Shoot Days"]
+    # Columns nobody resized keep Google's 100 px, whatever renders the export.
+    assert exported["Crew List"].column_dimensions["C"].width == pytest.approx(95 / 7)
 
 
 def test_faults_are_seen_by_gspread_and_logged(fake: FakeSheets) -> None:
