@@ -62,8 +62,9 @@ def run_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Serve the HTTP API until stopped."""
     import uvicorn
 
+    from addin.google.limits import server_options
     from addin.google.server import create_app
 
     app = create_app(load_config(args.config))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", **server_options())
     return 0

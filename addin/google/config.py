@@ -4,7 +4,7 @@
     state_dir = ".proddesk-sync"              # hashes of the last cycle
     history_dir = "history"                   # xlsx snapshots of changed books
     interval_minutes = 5
-    shared_secret = "..."                     # for `proddesk serve` (or PRODDESK_SHARED_SECRET)
+    shared_secret = "..."                     # optional fallback for productions without their own
 
     [retry]                                   # optional: tries, first wait, cap (seconds)
     tries = 5
@@ -16,6 +16,12 @@
     spreadsheet = "https://docs.google.com/spreadsheets/d/ID/edit"   # or the bare ID
     days_ahead = 2
     interval_minutes = 5
+    secrets = ["new-secret", "old-secret"]    # this production's own (several during a rotation)
+
+Each production's ``secrets`` (or one ``secret``) sign the requests of that spreadsheet's
+Apps Script only; ``PRODDESK_SECRETS_<N>`` (N the production's position from 1, comma-separated)
+overrides them from the environment. ``shared_secret`` (or ``PRODDESK_SHARED_SECRET``) is valid
+for every production that has no secret of its own.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ class Production:
     spreadsheet_id: str
     days_ahead: int = 2
     interval_minutes: float = 5.0
+    secrets: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass
@@ -58,6 +65,17 @@ class SyncConfig:
         """The listed production with this spreadsheet id, if any."""
         return next((p for p in self.productions if p.spreadsheet_id == spreadsheet_id), None)
 
+    def secrets_for(self, spreadsheet_id: str | None) -> tuple[str, ...]:
+        """The secrets that may sign a request about this spreadsheet (or about none).
+
+        A production with secrets of its own accepts only those; any other request only the
+        shared secret, when there is one.
+        """
+        production = self.production(spreadsheet_id) if spreadsheet_id else None
+        if production is not None and production.secrets:
+            return production.secrets
+        return (self.shared_secret,) if self.shared_secret else ()
+
 
 def _id_of(text: str, where: str) -> str:
     match = GOOGLE_URL.match(text)
@@ -75,6 +93,23 @@ def _number(data: dict[str, Any], key: str, default: float, where: str) -> float
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ConfigError(f"{where}: {key} must be a number of 0 or more.")
     return value
+
+
+def _secrets(item: dict[str, Any], position: int, where: str) -> tuple[str, ...]:
+    from_env = os.environ.get(f"PRODDESK_SECRETS_{position}")
+    if from_env:
+        values: Any = [part.strip() for part in from_env.split(",")]
+    elif "secrets" in item:
+        values = item["secrets"]
+    elif "secret" in item:
+        values = [item["secret"]]
+    else:
+        return ()
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise ConfigError(f"{where}.secrets must be a list of non-empty texts.")
+    if any(len(v) < 16 for v in values):
+        raise ConfigError(f"{where}: each secret must be at least 16 characters long.")
+    return tuple(values)
 
 
 def load_config(path: str | Path) -> SyncConfig:
@@ -103,6 +138,7 @@ def load_config(path: str | Path) -> SyncConfig:
                 spreadsheet_id=sid,
                 days_ahead=int(_number(item, "days_ahead", 2, where)),
                 interval_minutes=_number(item, "interval_minutes", interval, where),
+                secrets=_secrets(item, i + 1, where),
             )
         )
     retry_data = data.get("retry", {})

@@ -6,7 +6,10 @@ JSON in, JSON out. Every request but /health is signed (see signing.py) and carr
 signing window (5 minutes) is refused as a replay (401), a body without one with 400. So two
 identical formulas calculated in the same second are two requests, not a replay.
 
-Only spreadsheets listed in productions.toml can be acted on or read (403 otherwise).
+Every body names the spreadsheet it comes from (``spreadsheet_id``): the request must be signed
+with that production's own secret (see config.py), so a secret read out of one show's script
+cannot act on, or read, another show's book. Only spreadsheets listed in productions.toml can
+be acted on or read (403 otherwise). Bodies are bounded while they stream (limits.py).
 Request problems are ``{"error": "one sentence"}`` with a 4xx/5xx status.
 
     POST /actions/check      {"nonce", "spreadsheet_id"}         checks, Checks tab and marks
@@ -49,6 +52,7 @@ from addin import functions, lookups
 from addin.book import Book as ProductionBook
 from addin.errors import AddinError, ConfigError
 from addin.google.config import SyncConfig
+from addin.google.limits import BodyLimit
 from addin.google.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier
 from addin.parse import format_time, is_blank
 
@@ -57,6 +61,8 @@ log = logging.getLogger("addin.google.server")
 MAX_BODY = 64 * 1024
 MAX_VALUES = 10_000
 MAX_NONCE = 200
+BODY_SECONDS = 10.0
+OPEN_PATHS = ("/health", "/openapi.json", "/docs", "/redoc")
 BOOK_SECONDS = 30.0
 NOT_LISTED = "This spreadsheet is not listed in the server's productions.toml."
 
@@ -204,14 +210,16 @@ def _values_text(low: int, high: int) -> str:
     return f"{low} to {high} values"
 
 
-def create_app(config: SyncConfig) -> FastAPI:
-    """The FastAPI application for a configuration (needs a shared secret)."""
-    if not config.shared_secret:
+def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAPI:
+    """The FastAPI application for a configuration (every production needs a secret)."""
+    unsigned = [p.name for p in config.productions if not config.secrets_for(p.spreadsheet_id)]
+    if unsigned:
         raise ConfigError(
-            f"{config.path}: shared_secret is missing (or set PRODDESK_SHARED_SECRET); "
-            "the server refuses to run unsigned."
+            f"{config.path}: production '{unsigned[0]}' has no secret (give it `secrets = "
+            "[...]`, or set shared_secret / PRODDESK_SHARED_SECRET); the server refuses to run "
+            "unsigned."
         )
-    verifier = Verifier(config.shared_secret)
+    verifier = Verifier()
     nonces = Nonces(verifier.window)
     app = FastAPI(title="ProdDesk", version="1", description=__doc__)
 
@@ -242,24 +250,24 @@ def create_app(config: SyncConfig) -> FastAPI:
 
     @app.middleware("http")
     async def _guard(request: Request, call_next: Any) -> Any:
-        if request.url.path in ("/health", "/openapi.json", "/docs", "/redoc"):
+        if request.url.path in OPEN_PATHS:
             return await call_next(request)
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return JSONResponse({"error": "The request body is over 64 KiB."}, status_code=413)
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return JSONResponse({"error": "The request body is over 64 KiB."}, status_code=413)
+        body = await request.body()  # already bounded by BodyLimit
+        try:
+            payload = json.loads(body or b"{}")
+        except (ValueError, RecursionError):
+            payload = None
+        sid = payload.get("spreadsheet_id") if isinstance(payload, dict) else None
+        secrets = config.secrets_for(sid if isinstance(sid, str) else None)
+        if not secrets and isinstance(sid, str) and config.production(sid) is None:
+            return JSONResponse({"error": NOT_LISTED}, status_code=403)
         refused = verifier.check(
-            request.headers.get(TIMESTAMP_HEADER), request.headers.get(SIGNATURE_HEADER), body
+            request.headers.get(TIMESTAMP_HEADER), request.headers.get(SIGNATURE_HEADER), body,
+            secrets,
         )
         if refused:
             log.info("refused %s %s: %s", request.method, request.url.path, refused)
             return JSONResponse({"error": refused}, status_code=401)
-        try:
-            payload = json.loads(body or b"{}")
-        except ValueError:
-            payload = None
         if not isinstance(payload, dict):
             return JSONResponse({"error": "The request body is not a JSON object."},
                                 status_code=400)
@@ -271,10 +279,9 @@ def create_app(config: SyncConfig) -> FastAPI:
         reads_book = path.startswith("/actions/") or (
             path.startswith("/functions/") and path.rsplit("/", 1)[-1].upper() in LOOKUPS
         )
-        if reads_book:
-            sid = payload.get("spreadsheet_id")
-            if not isinstance(sid, str) or config.production(sid) is None:
-                return JSONResponse({"error": NOT_LISTED}, status_code=403)
+        listed = isinstance(sid, str) and config.production(sid) is not None
+        if (reads_book or sid is not None) and not listed:
+            return JSONResponse({"error": NOT_LISTED}, status_code=403)
         return await call_next(request)
 
     def host_for(sid: str) -> Any:
@@ -373,4 +380,6 @@ def create_app(config: SyncConfig) -> FastAPI:
         first = (books.book(call.spreadsheet_id or ""),) if needs_book else ()
         return {"value": functions.over_ranges(sheet_name, _answer(func, *first), *grids)}
 
+    app.add_middleware(BodyLimit, max_body=MAX_BODY, body_seconds=body_seconds,
+                       exempt=OPEN_PATHS)
     return app

@@ -1,17 +1,25 @@
 """Signed requests: ``X-ProdDesk-Timestamp`` (unix seconds) and ``X-ProdDesk-Signature``
-(hex HMAC-SHA256 of ``timestamp + "." + body`` with the shared secret). Stale requests
-(over 5 minutes) and replays (a signature already seen within the window) are refused."""
+(hex HMAC-SHA256 of ``timestamp + "." + body`` with the production's secret). Stale requests
+(over 5 minutes) and replays (a signature already seen within the window) are refused.
+
+Headers arrive from anyone: a timestamp must be ASCII digits and a signature 64 ASCII hex
+digits before any HMAC work, so a malformed header is a refusal, never an exception.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import threading
 import time
+from collections.abc import Sequence
 
 WINDOW_SECONDS = 300
 TIMESTAMP_HEADER = "X-ProdDesk-Timestamp"
 SIGNATURE_HEADER = "X-ProdDesk-Signature"
+_TIMESTAMP = re.compile(r"[0-9]{1,12}", re.ASCII)
+_SIGNATURE = re.compile(r"[0-9a-fA-F]{64}", re.ASCII)
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:
@@ -27,30 +35,36 @@ def signed_headers(secret: str, body: bytes, timestamp: float | None = None) -> 
 
 
 class Verifier:
-    """Checks signatures and remembers the ones seen within the window."""
+    """Checks signatures against the secrets valid for a request and remembers those seen."""
 
-    def __init__(self, secret: str, window: float = WINDOW_SECONDS) -> None:
-        self._secret = secret
+    def __init__(self, window: float = WINDOW_SECONDS) -> None:
         self.window = window
         self._seen: dict[str, float] = {}
         self._lock = threading.Lock()
 
-    def check(self, timestamp: str | None, signature: str | None, body: bytes) -> str | None:
-        """None when the request is signed, fresh and new; else why it is refused."""
+    def check(
+        self, timestamp: str | None, signature: str | None, body: bytes, secrets: Sequence[str]
+    ) -> str | None:
+        """None when the request is signed by one of ``secrets``, fresh and new; else why not."""
         if not timestamp or not signature:
             return "The request is not signed."
-        try:
-            stamp = float(timestamp)
-        except ValueError:
+        if not _TIMESTAMP.fullmatch(timestamp):
             return "The request's timestamp is not a number of seconds."
+        if not _SIGNATURE.fullmatch(signature):
+            return "The request's signature is not 64 hexadecimal digits."
         now = time.time()
-        if abs(now - stamp) > self.window:
+        if abs(now - int(timestamp)) > self.window:
             return "The request is too old (or its clock is off by more than 5 minutes)."
-        if not hmac.compare_digest(sign(self._secret, timestamp, body), signature.lower()):
+        given = signature.lower().encode("ascii")
+        if not any(
+            hmac.compare_digest(sign(secret, timestamp, body).encode("ascii"), given)
+            for secret in secrets
+        ):
             return "The request's signature does not match."
+        key = given.decode("ascii")
         with self._lock:
             self._seen = {s: t for s, t in self._seen.items() if now - t <= self.window}
-            if signature.lower() in self._seen:
+            if key in self._seen:
                 return "The request was already received once (replay)."
-            self._seen[signature.lower()] = now
+            self._seen[key] = now
         return None

@@ -4,14 +4,15 @@
  * Everything is done by a `proddesk serve` server (see README.md beside this file). Set two
  * Script Properties (Extensions > Apps Script > Project Settings > Script Properties):
  *   PRODDESK_URL     the server's address, e.g. https://proddesk.example.com
- *   PRODDESK_SECRET  the server's shared_secret
+ *   PRODDESK_SECRET  this production's secret (its `secrets` in the server's productions.toml)
  *
  * Every request is JSON, signed with headers X-ProdDesk-Timestamp (unix seconds) and
- * X-ProdDesk-Signature (hex HMAC-SHA256 of timestamp + "." + body with the shared secret).
+ * X-ProdDesk-Signature (hex HMAC-SHA256 of timestamp + "." + body with the production's secret).
  * The body carries a "nonce" field, a new random UUID for every request: the server requires
  * it and refuses a nonce it has already seen (a replay), so two identical formulas calculated
- * in the same second are two requests. Functions that read the book also send this
- * spreadsheet's id ("spreadsheet_id"); the server only reads books listed in its configuration.
+ * in the same second are two requests. Every request sends this spreadsheet's id
+ * ("spreadsheet_id"): the server checks the signature with that production's own secret and only
+ * reads books listed in its configuration.
  */
 
 var PRODDESK_MENU = 'ProdDesk';
@@ -383,7 +384,8 @@ function proddeskPost_(path, payload) {
   if (!base || !secret) {
     throw new Error(PRODDESK_NOT_SET_UP);
   }
-  var body = { nonce: Utilities.getUuid() };
+  var body = { nonce: Utilities.getUuid(),
+    spreadsheet_id: SpreadsheetApp.getActiveSpreadsheet().getId() };
   Object.keys(payload).forEach(function (key) { body[key] = payload[key]; });
   var text = proddeskAsciiJson_(body);
   var stamp = String(Math.floor(Date.now() / 1000));
@@ -436,7 +438,7 @@ function proddeskExplain_(answer) {
   if (answer.status === 401) {
     if (/signature/i.test(said) || /not signed/i.test(said)) {
       return 'the server refused the request\'s signature; make sure the Script Property ' +
-        'PRODDESK_SECRET is the same as the server\'s shared_secret.';
+        'PRODDESK_SECRET is this production\'s secret in the server\'s productions.toml.';
     }
     if (/too old|clock/i.test(said)) {
       return 'the server refused the request as too old; the server\'s clock is probably ' +

@@ -85,10 +85,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         config = tmp / "productions.toml"
         config.write_text(
             'credentials = "token:test"\n'
-            f'shared_secret = "{SECRET}"\n'
             f'state_dir = "{tmp / "state"}"\nhistory_dir = "{tmp / "history"}"\n'
             "[retry]\ntries = 2\nbase = 0.01\ncap = 0.05\n"
             f'[[production]]\nname = "Sample"\nspreadsheet = "{sid}"\n'
+            f'secrets = ["{SECRET}"]\n'
         )
         port = _free_port()
         env = {**os.environ, "PRODDESK_SHEETS_API": fake.base_url, "PYTHONPATH": str(ROOT)}
@@ -290,7 +290,8 @@ def test_a_wrong_secret_is_explained_in_one_sentence(served):
     message = result["alerts"][0]["message"]
     assert message == (
         "ProdDesk could not check the book: the server refused the request's signature; make "
-        "sure the Script Property PRODDESK_SECRET is the same as the server's shared_secret."
+        "sure the Script Property PRODDESK_SECRET is this production's secret in the server's "
+        "productions.toml."
     )
     assert result["fetches"][0]["code"] == 401
     cell = _only(served.run([{"fn": "PD_DAYPAY", "args": ["$400/10", 12]}], secret="nope"))
