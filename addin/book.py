@@ -79,7 +79,12 @@ KNOWN_DEPARTMENTS = frozenset(
     )
 )
 
-_END_OF_DAY = re.compile(r"^\s*end\s+of\s+(?:shoot\s+)?day\s*#?\s*(\d+)(.*)$", re.IGNORECASE)
+_END_OF_DAY = re.compile(
+    r"^[\s*=#~_-]*end\s+(?:of\s+)?(?:the\s+)?(?:shoot(?:ing)?\s+)?day\s*(?:#|no\.?)?\s*(\d+)\b(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A day-break row: ``END OF DAY 1 -- Thu 12/3/26``, ``End Of Shooting Day 1``, ``End Day # 1``,
+``END OF DAY #1``, ``*** END OF DAY 2 ***``."""
 _NOTE_PUNCTUATION = re.compile(r"[.:;!?*]")
 
 
@@ -295,7 +300,7 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
     out: list[Any] = []
     sheet_rows: list[int] = []
     section: str | None = None
-    day_breaks: list[tuple[int, int, Any]] = []
+    day_breaks: list[tuple[int, int, str, int]] = []
     body = grid[header_row + 1 :]
     special, second, by_position = _plain_row_test(body, spec, positions, key_position, header_keys)
     pick = itemgetter(*positions)
@@ -498,12 +503,13 @@ def _full_name(row: list[Any], columns: dict[str, int]) -> str | None:
     return " ".join(p for p in parts if p) or None
 
 
-def _day_break(filled: list[tuple[int, Any]]) -> tuple[int, Any] | None:
-    for _, value in filled:
+def _day_break(filled: list[tuple[int, Any]]) -> tuple[int, str, int] | None:
+    """(day number, the text after it, 1-based column) of a day-break row, else None."""
+    for col, value in filled:
         if isinstance(value, str):
             match = _END_OF_DAY.match(value)
             if match:
-                return int(match.group(1)), match.group(2)
+                return int(match.group(1)), match.group(2), col
     return None
 
 
@@ -556,17 +562,24 @@ def _normaliser(
 
 
 def _assign_days(table: Table, settings: Settings) -> None:
-    """Day numbers and dates for every scene, from a Day column or End-of-Day rows."""
-    breaks: list[tuple[int, int, Any]] = table.extra["day_breaks"]
+    """Day numbers and dates for every scene, from a Day column or End-of-Day rows.
+
+    ``extra["break_dates"]`` keeps each day-break's date and ``extra["break_cells"]``
+    the cell it was read from (sheet row, column), for checks that compare them.
+    """
+    breaks: list[tuple[int, int, str, int]] = table.extra["day_breaks"]
+    around = settings.shoot_start or settings.prep_start
     break_dates: dict[int, date | None] = {}
-    for _, day, rest in breaks:
-        break_dates[day] = _date_in_text(rest, settings)
+    break_cells: dict[int, tuple[int, int]] = {}
+    for row, day, rest, col in breaks:
+        break_dates[day] = parse.date_in_text(rest, around)
+        break_cells[day] = (row, col)
     names = table.store.names
     sheet_rows = table.column("_row")
     if "Day" not in names or all(_missing(v) for v in table.column("Day")):
         days: list[int | None] = []
         for sheet_row in sheet_rows:
-            following = [day for row, day, _ in breaks if row > sheet_row]
+            following = [day for row, day, _, _ in breaks if row > sheet_row]
             days.append(following[0] if following else (max(break_dates, default=0) + 1))
         table.set_column("Day", days)
     dates = list(table.column("Date")) if "Date" in names else [None] * len(sheet_rows)
@@ -575,31 +588,9 @@ def _assign_days(table: Table, settings: Settings) -> None:
             dates[i] = break_dates[day]
     table.set_column("Date", dates)
     table.extra["break_dates"] = break_dates
+    table.extra["break_cells"] = break_cells
 
 
 def _missing(value: Any) -> bool:
     """What pandas' ``isna`` calls missing: None and NaN."""
     return value is None or (type(value) is float and value != value)
-
-
-_DATE_FRAGMENT = re.compile(
-    r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)"
-)
-
-
-def _date_in_text(text: Any, settings: Settings) -> date | None:
-    """A date inside an End-of-Day row's text (``-- Thu Dec 3 -- 4 5/8 pgs``)."""
-    if not isinstance(text, str):
-        return None
-    for match in _DATE_FRAGMENT.finditer(text):
-        fragment = match.group(1)
-        found = parse.parse_date(fragment)
-        if found:
-            return found
-        year = (settings.shoot_start or settings.prep_start or date.today()).year
-        found = parse.parse_date(f"{fragment.rstrip('.')} {year}") or parse.parse_date(
-            f"{fragment}/{year}"
-        )
-        if found:
-            return found
-    return None

@@ -97,8 +97,8 @@ def serial_to_date(serial: float) -> dt.date | None:
 def parse_date(value: Any) -> dt.date | None:
     """A calendar date from a real date, an Excel serial number or text.
 
-    Text: ``12/3/2026``, ``12/3/26`` (US month first; two-digit years 00-68 are
-    20xx, 69-99 are 19xx), ``2026-12-03``, ``Dec 3, 2026``, ``December 3 2026``,
+    Text: ``12/3/2026``, ``12/3/26``, ``Thu 12/3/26`` (US month first; two-digit
+    years 00-68 are 20xx, 69-99 are 19xx), ``2026-12-03``, ``Dec 3, 2026``, ``December 3 2026``,
     ``Thu Dec 3, 2026``, ``3-Dec-2026``, ``3 Dec 26``. A date without a year
     (``Thu Dec 3``) is not readable.
     """
@@ -136,7 +136,7 @@ _MONTHS = {
 }
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME_TAIL = r"(?:[t\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m?\.?)?)?"
-_NUMERIC_US = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})" + _TIME_TAIL)
+_NUMERIC_US = re.compile(_WEEKDAY + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})" + _TIME_TAIL)
 _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME_TAIL)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _MONTH_FIRST = re.compile(
@@ -182,6 +182,70 @@ def _parse_date_text(raw: str) -> dt.date | None:
     if _SERIAL_TEXT.fullmatch(text):
         return serial_to_date(float(text))
     return None
+
+
+_TEXT_SEPARATORS = re.compile(r"\s*(?:-{2,}|[—–|;•()\[\]]|\*+|\s-\s)\s*")
+_NUMERIC_NO_YEAR = re.compile(r"((?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+                              r"(\d{1,2})/(\d{1,2})")
+_MAX_DATE_WORDS = 5
+_EIGHTHS = re.compile(r"[0-7]/8")
+_PAGE_UNIT_WORD = re.compile(r"(?:pages|page|pgs|pg)\.?")
+_PAGE_WORD = re.compile(r"[0-7]/8|[\d/.]+(?:pages|page|pgs|pg|p)\.?")
+
+
+def date_in_text(text: Any, around: dt.date | None = None) -> dt.date | None:
+    """The first date written inside free text, such as a schedule's End of Day row.
+
+    ``END OF DAY 1 -- Thu 12/3/26 -- 6 6/8 pgs`` -> 2026-12-03. The text is cut at
+    ``--``, `` - ``, ``|``, ``;``, ``*`` and brackets; each piece is read with
+    ``parse_date`` (every form it knows), over runs of up to five words. A date
+    without a year (``Thu Dec 3``, ``Thu 12/3``, ``12/3``) takes the year that puts
+    it nearest ``around`` (default today). A page count is never a date: ``4 3/8``,
+    ``3/8`` and ``6 6/8 pgs`` are eighths of a page, so a bare ``m/8`` with m under 8
+    is read as pages; write a weekday (``Fri 1/8``) or the year for January 8.
+    """
+    if not isinstance(text, str) or isinstance(text, CellError) or not text.strip():
+        return None
+    for piece in _TEXT_SEPARATORS.split(text.strip().lower()):
+        words = piece.split()
+        for start in range(len(words)):
+            if _is_page_count(words, start):
+                continue
+            for end in range(min(len(words), start + _MAX_DATE_WORDS), start, -1):
+                found = _date_in_words(" ".join(words[start:end]), around)
+                if found is not None:
+                    return found
+    return None
+
+
+def _is_page_count(words: list[str], start: int) -> bool:
+    """Whether the word at ``start`` begins or ends a page count (``4 3/8``, ``6 pgs``)."""
+    word = words[start]
+    following = words[start + 1] if start + 1 < len(words) else ""
+    if _PAGE_WORD.fullmatch(word) or _PAGE_UNIT_WORD.fullmatch(following):
+        return True
+    return word.isdigit() and _EIGHTHS.fullmatch(following) is not None
+
+
+def _date_in_words(window: str, around: dt.date | None) -> dt.date | None:
+    found = _parse_date_text(window)
+    if found is not None:
+        return found
+    centre = around or dt.date.today()
+    numeric = _NUMERIC_NO_YEAR.fullmatch(window)
+    if numeric:
+        month, day = int(numeric.group(2)), int(numeric.group(3))
+        if day == 8 and month < 8 and not numeric.group(1):
+            return None  # a page count in eighths
+        candidates = [_make_date(year, month, day) for year in _near_years(centre)]
+    else:
+        candidates = [_parse_date_text(f"{window} {year}") for year in _near_years(centre)]
+    dates = [d for d in candidates if d is not None]
+    return min(dates, key=lambda d: abs((d - centre).days)) if dates else None
+
+
+def _near_years(centre: dt.date) -> tuple[int, int, int]:
+    return centre.year - 1, centre.year, centre.year + 1
 
 
 # ---------------------------------------------------------------- times

@@ -12,6 +12,7 @@ import pytest
 from addin.model import CellError
 from addin.parse import (
     Rate,
+    date_in_text,
     display,
     format_eighths,
     is_blank,
@@ -442,3 +443,25 @@ def test_typed_cells_are_fast():
         parse_date(value)
         parse_time(value)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (" -- Thu 12/3/26 -- 6 6/8 pgs", dt.date(2026, 12, 3)),
+    (" Thu 12/3/26 6 6/8 pgs", dt.date(2026, 12, 3)),
+    (" -- Fri Dec 4 -- 3 2/8 pgs", dt.date(2026, 12, 4)),
+    (" - Mon Jan 4 - 2 pgs", dt.date(2027, 1, 4)),  # the year nearest the shoot
+    (" (Tue 12/8) 5 4/8 pages", dt.date(2026, 12, 8)),
+    (" 12/3", dt.date(2026, 12, 3)),
+    (" Fri 1/8", dt.date(2027, 1, 8)),
+    (" -- 4 3/8", None),
+    (" 3/8", None),
+    (" -- 6 6/8 pgs", None),
+    (" ***", None),
+    (None, None),
+])
+def test_date_in_text_reads_dates_and_never_page_counts(text, expected):
+    assert date_in_text(text, dt.date(2026, 12, 1)) == expected
+
+
+def test_a_weekday_before_a_numeric_date_is_read():
+    assert parse_date("Thu 12/3/26") == dt.date(2026, 12, 3)

@@ -81,10 +81,14 @@ def _headers(ws: Worksheet, row: int, cells: list[tuple[str, str]]) -> None:
 def _list_rows(
     ws: Worksheet, row: int, name: str, cells: list[tuple[str, str, str]], height: float = 15
 ) -> int:
-    """``SLOTS[name]`` rows of ``{{ name.field }}`` cells; returns the next free row."""
+    """``SLOTS[name]`` rows of ``{{ name.field }}`` cells; returns the next free row.
+
+    A field given as ``a/b/c`` puts ``a``, ``b`` and ``c`` on lines of their own in the cell.
+    """
     for r in range(row, row + SLOTS[name]):
         for ref, field, align in cells:
-            _put(ws, ref.format(r=r), f"{{{{ {name}.{field} }}}}", align=align, wrap=True)
+            text = "\n".join(f"{{{{ {name}.{part} }}}}" for part in field.split("/"))
+            _put(ws, ref.format(r=r), text, align=align, wrap=True)
         ws.row_dimensions[r].height = height
     return row + SLOTS[name]
 
@@ -140,10 +144,12 @@ def build(path: Path = OUTPUT) -> Path:
     _title(ws, row, "LOCATIONS")
     _headers(ws, row + 1, [("A{r}:B{r}", "LOCATION"), ("C{r}", "ADDRESS"),
                            ("D{r}:F{r}", "PARKING"), ("G{r}:H{r}", "NEAREST HOSPITAL")])
-    row = _list_rows(ws, row + 2, "location", [("A{r}:B{r}", "name", "left"),
+    row = _list_rows(ws, row + 2, "location", [("A{r}:B{r}", "name/contact/phone", "left"),
                                                ("C{r}", "address", "left"),
                                                ("D{r}:F{r}", "parking", "left"),
-                                               ("G{r}:H{r}", "hospital_line", "left")], 36)
+                                               ("G{r}:H{r}",
+                                                "hospital/hospital_address/hospital_phone",
+                                                "left")], 48)
 
     scene_cells = [("A{r}", "scene", "center"), ("B{r}:C{r}", "set", "left"),
                    ("D{r}", "ie", "center"), ("E{r}", "dn", "center"),

@@ -17,7 +17,7 @@ from typing import Any
 from addin import parse
 from addin.book import Book
 from addin.callsheet.sun import production_zone, sun_times
-from addin.days import shoot_days
+from addin.days import days_total, shoot_days
 from addin.errors import InputError
 from addin.model import Finding, Severity, Table
 
@@ -279,7 +279,7 @@ class _Builder:
             company=_text(settings.get("Company")),
             production_number=_text(settings.get("Production #")),
             day=self.day,
-            days_total=len(self.days),
+            days_total=days_total(self.days),
             date=self.when.isoformat() if self.when else "",
             date_text=f"{self.when:%A}, {self.when:%B} {self.when.day}, {self.when.year}"
             if self.when

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from addin.callsheet.pdf import PdfError, convert_to_pdf
+from addin.callsheet.pdf import PdfError, convert_to_pdf, font_warning, missing_fonts
 from addin.callsheet.revisions import (
     changes,
     file_stem,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # pandas and openpyxl load only when the command runs
     from addin.callsheet.render import Template
     from addin.model import Finding
 
+log = logging.getLogger(__name__)
 TEMPLATE_FILE = "callsheet_template.xlsx"
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -103,9 +105,23 @@ def make_callsheets(
     return written
 
 
-def add_pdfs(written: list[Written]) -> None:
-    """PDFs of the written call sheets, in one LibreOffice run; PdfError when it cannot."""
+def add_pdfs(written: list[Written], template: Template | None = None) -> None:
+    """PDFs of the written call sheets, in one LibreOffice run; PdfError when it cannot.
+
+    With the ``template`` they were made from, a font of it that this machine lacks
+    is a warning on the first call sheet (its PDF's lines may break differently).
+    """
+    from addin.model import Finding, Severity
+
     files = [w for w in written if w.xlsx]
+    if template is not None and files:
+        for font in missing_fonts(template.fonts):
+            message = font_warning(font, template.path.name)
+            log.warning(message)
+            files[0].findings.append(
+                Finding(Severity.WARNING, "callsheet.font_missing", template.path.name, None,
+                        None, None, message)
+            )
     pdfs = convert_to_pdf([w.xlsx for w in files if w.xlsx])
     for item, made in zip(files, pdfs, strict=True):
         item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else made
@@ -196,7 +212,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
                 write_atomic(item.pdf, host.export_pdf(tabs[item.sheet.day]))
     elif args.pdf:
         try:
-            add_pdfs(written)
+            add_pdfs(written, template)
         except PdfError as error:
             pdf_error = error
     for item in written:
@@ -269,9 +285,10 @@ def demo_callsheet(book_path: Path, folder: Path, console: Console) -> list[Path
     for old in folder.glob(f"{stem}*"):
         if pattern.match(old.name):
             old.unlink()
-    written = make_callsheets(book, [first], folder, default_template())
+    template = default_template()
+    written = make_callsheets(book, [first], folder, template)
     try:
-        add_pdfs(written)
+        add_pdfs(written, template)
     except PdfError as error:
         console.print(f"[yellow]{error}[/yellow]", highlight=False)
     item = written[0]

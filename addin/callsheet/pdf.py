@@ -25,8 +25,62 @@ _CANDIDATES = (
 )
 
 
+FONT_PACKAGES = "fonts-liberation2 and fonts-crosextra-carlito"
+METRIC_COMPATIBLE = {
+    "arial": ("liberation sans", "arimo"),
+    "helvetica": ("liberation sans", "arimo"),
+    "arial narrow": ("liberation sans narrow",),
+    "times new roman": ("liberation serif", "tinos"),
+    "times": ("liberation serif", "tinos"),
+    "courier new": ("liberation mono", "cousine"),
+    "calibri": ("carlito",),
+    "cambria": ("caladea",),
+}
+"""Fonts whose letters have the same widths as the template's (so lines break alike)."""
+
+
 class PdfError(AddinError):
     """LibreOffice is missing or could not make a PDF."""
+
+
+def missing_fonts(fonts: list[str]) -> list[str]:
+    """The template's fonts that this machine has neither installed nor a metric twin of.
+
+    Asks fontconfig (``fc-match``), which LibreOffice uses on Linux; on a machine
+    without it (Windows, macOS) nothing is reported.
+    """
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return []
+    missing = []
+    for font in fonts:
+        try:
+            found = subprocess.run(
+                [fc_match, "-f", "%{family}", font], capture_output=True, text=True,
+                timeout=10, check=False,
+            ).stdout
+        except (OSError, subprocess.TimeoutExpired):
+            return []
+        families = {f.strip().casefold() for f in found.split(",")}
+        wanted = font.casefold()
+        if wanted not in families and not families & set(METRIC_COMPATIBLE.get(wanted, ())):
+            missing.append(font)
+    return missing
+
+
+def font_warning(font: str, template: str) -> str:
+    """What a missing template font means for the PDF, and what to install."""
+    twin = METRIC_COMPATIBLE.get(font.casefold())
+    remedy = (
+        f"install {FONT_PACKAGES} (sudo apt-get install {FONT_PACKAGES.replace(' and', '')})"
+        if twin
+        else f"install the font {font}, or pick a font this machine has in the template"
+    )
+    return (
+        f"The template {template} uses the font {font}, which this machine does not have; "
+        f"LibreOffice draws the PDF with another, wider or narrower font, so text may wrap "
+        f"differently: {remedy}."
+    )
 
 
 def find_soffice() -> str | None:

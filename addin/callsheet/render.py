@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -276,7 +277,9 @@ class Template:
             ) from exc
         self.layout = _find_layout(workbook, self.path.name)
         self._sheet = self.layout.sheet
-        self._package = SheetPackage(_skeleton(workbook, self._sheet), self._sheet, self.path.name)
+        skeleton = _skeleton(workbook, self._sheet)
+        self._package = SheetPackage(skeleton, self._sheet, self.path.name)
+        self.fonts = _fonts(skeleton)
         # After the skeleton is saved: reading column_dimensions adds entries to the sheet.
         ws = workbook[self._sheet]
         width = max((len(line) for line in self.layout.grid), default=0)
@@ -321,6 +324,14 @@ def _find_layout(workbook: Workbook, label: str) -> Layout:
                 raise
     assert first_error is not None
     raise first_error
+
+
+def _fonts(package: bytes) -> list[str]:
+    """The font names a workbook's styles use (its cells' fonts), in order."""
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        styles = archive.read("xl/styles.xml").decode("utf-8")
+    fonts = styles[styles.find("<fonts"):styles.find("</fonts>")]
+    return list(dict.fromkeys(re.findall(r'<(?:\w+:)?name val="([^"]+)"', fonts)))
 
 
 def _skeleton(workbook: Workbook, sheet: str) -> bytes:

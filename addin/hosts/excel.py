@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import xlwings as xw
@@ -40,12 +41,21 @@ log = logging.getLogger("addin.hosts.excel")
 
 
 def normalise(value: Any) -> Any:
-    """A value as Excel hands it over -> the contract's types (CellError, date, time)."""
+    """A value as Excel hands it over -> the contract's types (CellError, float, date, time).
+
+    Windows hands currency-formatted cells over as ``Decimal`` (COM's Currency),
+    dates as pywintypes datetimes carrying a time zone, and error cells as COM
+    integers; all become what the xlsx host gives for the same cell.
+    """
     if isinstance(value, str):
         return CellError(value) if value in ERROR_VALUES else value
+    if isinstance(value, Decimal):
+        return float(value)
     if isinstance(value, int) and not isinstance(value, bool) and value in COM_ERRORS:
         return CellError(COM_ERRORS[value])
     if isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day, value.hour, value.minute,
+                            value.second, value.microsecond)
         if value.date() == EXCEL_EPOCH:
             return value.time()
         if value.time() == dt.time(0):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from addin import parse
-from addin.model import Flag, Severity
+from addin.model import Flag, Severity, a1
 from addin.rules import Context, rule
 
 
@@ -62,4 +62,33 @@ def day_without_date(ctx: Context) -> Iterator[Flag]:
             "Date" if schedule.has("Date") else "Day",
             f"Shoot day {day} has no date.",
             suggestion="Enter the date in the Date column or on the Days tab.",
+        )
+
+
+@rule("schedule.date_mismatch", Severity.WARNING, needs=("Schedule", "Days"))
+def date_mismatch(ctx: Context) -> Iterator[Flag]:
+    """An End of Day row's date disagrees with the Days tab's date for that day."""
+    schedule, days = ctx.book.tables["Schedule"], ctx.book.tables["Days"]
+    break_dates = schedule.extra.get("break_dates", {})
+    cells = schedule.extra.get("break_cells", {})
+    if not break_dates or not days.has("Date"):
+        return
+    for row in days.rows():
+        day, listed = row.get("Day"), row.get("Date")
+        typed = break_dates.get(day)
+        if typed is None or listed is None or typed == listed:
+            continue
+        sheet_row, col = cells[day]
+        days_cell = f"{days.sheet}!{days.cell(row['_row'], 'Date')}"
+        yield Flag(
+            sheet=schedule.sheet,
+            row=sheet_row,
+            column=None,
+            cell=a1(sheet_row, col),
+            message=(
+                f"The End of Day {day} row ({schedule.sheet}!{a1(sheet_row, col)}) says "
+                f"{parse.display(typed)}, but the Days tab ({days_cell}) says "
+                f"{parse.display(listed)}."
+            ),
+            suggestion=f"Correct one of them; call sheets use the Days tab's date ({days_cell}).",
         )

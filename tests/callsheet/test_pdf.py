@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 
 from addin.book import read_book
 from addin.callsheet.command import add_pdfs, default_template, make_callsheets
-from addin.callsheet.pdf import PdfError, convert_to_pdf
+from addin.callsheet.pdf import PdfError, convert_to_pdf, missing_fonts
 from addin.hosts.xlsx import XlsxHost
 
 SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
@@ -94,3 +95,100 @@ def test_missing_libreoffice_says_how_to_install_it(tmp_path: Path, monkeypatch)
         convert_to_pdf([tmp_path / "a.xlsx"])
     assert "sudo apt-get install libreoffice-calc-nogui" in str(caught.value)
     assert "libreoffice.org" in str(caught.value)
+
+
+DEJAVU_ONLY = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/dejavu</dir>
+  <cachedir>{cache}</cachedir>
+  <include ignore_missing="yes">/etc/fonts/conf.d</include>
+</fontconfig>
+"""
+"""Fontconfig seeing only DejaVu: what LibreOffice has on a fresh machine without the
+set-up's fonts (Debian's libreoffice-calc-nogui with --no-install-recommends)."""
+
+
+def fresh_machine_fonts(folder: Path) -> dict[str, str]:
+    """Environment for fc-match and LibreOffice that sees only the DejaVu fonts."""
+    conf = folder / "fonts.conf"
+    conf.write_text(DEJAVU_ONLY.format(cache=folder / "fc-cache"))
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+_WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+
+
+def pdf_words(path: Path) -> list[tuple[int, float, str]]:
+    """(page, top of the word, word) of every word in the PDF, in pdftotext's reading order."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = []
+    for page, chunk in enumerate(html.split("<page ")[1:], start=1):
+        words += [(page, float(y), text.replace("&amp;", "&")) for y, text in _WORD.findall(chunk)]
+    return words
+
+
+def lines_of(value: str, words: list[tuple[int, float, str]]) -> list[set[tuple[int, float]]]:
+    """For each place the value's words follow one another in the PDF, the lines they sit on."""
+    tokens = value.split()
+    found = []
+    for i in range(len(words) - len(tokens) + 1):
+        if [w[2] for w in words[i : i + len(tokens)]] == tokens:
+            found.append({(page, round(top)) for page, top, _ in words[i : i + len(tokens)]})
+    return found
+
+
+@pytest.fixture(scope="module")
+def dejavu_batch(tmp_path_factory) -> tuple[list, Path]:
+    """The sample's four days rendered by LibreOffice on a machine that has only DejaVu."""
+    tmp_path = tmp_path_factory.mktemp("dejavu")
+    env = fresh_machine_fonts(tmp_path)
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        template = default_template()
+        book = read_book(XlsxHost(SAMPLE))
+        written = make_callsheets(book, [1, 2, 3, 4], tmp_path / "out", template)
+        add_pdfs(written, template)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return written, tmp_path
+
+
+KEY_VALUES = {
+    1: ["(213) 413-3000", "(213) 555-0181", "(310) 555-0117", "(310) 555-0103", "6:43 AM",
+        "4:43 PM", "7:00 AM", "Hollywood Presbyterian Medical Center"],
+    3: ["(323) 783-4011", "(213) 555-0182", "(310) 555-0117"],
+    4: ["(310) 823-8911", "(213) 555-0183", "(310) 555-0117", "5:30 AM"],
+}
+
+
+@pytest.mark.parametrize("fonts", ["installed", "dejavu only"])
+def test_each_key_value_sits_on_one_line(fonts, batch, dejavu_batch) -> None:
+    written = batch[0] if fonts == "installed" else dejavu_batch[0]
+    for day, values in KEY_VALUES.items():
+        words = pdf_words(written[day - 1].pdf)
+        for value in values:
+            places = lines_of(value, words)
+            assert places, f"day {day}: {value} is not in the PDF in one piece"
+            assert all(len(lines) == 1 for lines in places), f"day {day}: {value} wraps"
+
+
+def test_a_template_font_the_machine_lacks_is_a_warning(dejavu_batch) -> None:
+    written, _ = dejavu_batch
+    warnings = [f for f in written[0].findings if f.rule == "callsheet.font_missing"]
+    assert warnings, "no warning for Arial on a DejaVu-only machine"
+    assert any("Arial" in f.message and "fonts-liberation2" in f.message for f in warnings)
+    assert all(f.rule != "callsheet.font_missing" for w in written[1:] for f in w.findings)
+
+
+def test_the_set_up_fonts_stand_in_for_arial_and_calibri() -> None:
+    assert missing_fonts(["Arial", "Calibri", "Courier New"]) == []
+    assert missing_fonts(["Gill Sans Nova"]) == ["Gill Sans Nova"]
+    assert "Arial" in default_template().fonts

@@ -1,4 +1,9 @@
-"""The sample book opened through xlwings' real API on the openpyxl-backed test engine."""
+"""The sample book opened through xlwings' real API, on every engine the Excel tests cover.
+
+``openpyxl`` is the fast home-made engine of tests/xlwings_engine; ``windows``
+and ``mac`` are xlwings' own ``_xlwindows.py`` / ``_xlmac.py`` over the
+stand-ins of tests/xlwings_platforms.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from addin.resources import sample_book
-from tests.xlwings_engine import open_in_engine
+from tests.xlwings_platforms import ENGINE_NAMES, Engines
+
+
+@pytest.fixture(params=ENGINE_NAMES)
+def engine(request: pytest.FixtureRequest) -> Engines:
+    """Each xlwings engine in turn."""
+    return Engines(request.param)
 
 
 @pytest.fixture
@@ -20,6 +31,6 @@ def sample_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def live_book(sample_copy: Path):
+def live_book(engine: Engines, sample_copy: Path):
     """The sample book open as a live xlwings Book."""
-    return open_in_engine(sample_copy)
+    return engine.open(sample_copy)

@@ -7,11 +7,12 @@ a hidden tab) without going through the host under test.
 
 from __future__ import annotations
 
-from tests.hosts.factories import excel, memory, xlsx
+from tests.hosts.factories import excel, excel_platforms, memory, xlsx
 from tests.hosts.factories.base import Factory
 
 FACTORIES: dict[str, Factory] = {
     "excel": excel.FACTORY,
+    "excel-windows": excel_platforms.WINDOWS,
     "google": __import__("tests.hosts.factories.gsheets", fromlist=["FACTORY"]).FACTORY,
     "memory": memory.FACTORY,
     "xlsx": xlsx.FACTORY,
