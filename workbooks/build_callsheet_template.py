@@ -5,11 +5,14 @@ workbook a coordinator can restyle in Excel: cells hold ``{{ placeholders }}``,
 and a row holding ``{{ crew.name }}`` (any ``list.field``) repeats once per item.
 Every placeholder is listed in workbooks/README.md.
 
-Layout (columns A-H, US Letter portrait, fit to one page wide): a header with a
-logo box, the production and the day; the calls box (crew call, shooting call,
-lunch, wrap, sunrise, sunset); weather, key contacts, walkies and safety;
-locations with parking and nearest hospital; scenes with total pages; cast;
-crew by department; the advance schedule; notes, changes and problems.
+Layout (columns A-H, US Letter portrait, fit to one page wide). Page 1: a header
+(rows 1-4, repeated on every page) with the logo space, the production, date,
+day and version; the REVISED banner and the changes (empty on version 1); the
+calls box; notes, safety, special equipment, weather, walkies; key contacts with
+phones; department notes; locations (contact, phone, parking, notes, nearest
+hospital with its phone on a line of its own); scenes (set, synopsis, notes) with
+total pages; background and stand-ins; cast. Page 2: the crew by department, the
+advance schedule and, with --show-problems, the build problems.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +33,9 @@ SAFETY = "FDE9E7"
 WHITE = "FFFFFF"
 FONT = "Arial"
 WIDTHS = {"A": 8, "B": 16, "C": 30, "D": 9, "E": 9, "F": 11, "G": 14, "H": 20}
-SLOTS = {"location": 2, "scene": 8, "cast": 8, "crew": 16, "advance": 4, "change": 1, "problem": 1}
+SLOTS = {"location": 1, "scene": 4, "cast": 4, "crew": 16, "advance": 3, "change": 1,
+         "problem": 1, "contact": 5, "department_note": 1, "background": 1}
+REVISED = "C00000"
 
 thin = Side(style="thin", color="8EA0C0")
 medium = Side(style="medium", color=INK)
@@ -79,7 +85,8 @@ def _headers(ws: Worksheet, row: int, cells: list[tuple[str, str]]) -> None:
 
 
 def _list_rows(
-    ws: Worksheet, row: int, name: str, cells: list[tuple[str, str, str]], height: float = 15
+    ws: Worksheet, row: int, name: str, cells: list[tuple[str, str, str]], height: float = 15,
+    border: Border | None = GRID,
 ) -> int:
     """``SLOTS[name]`` rows of ``{{ name.field }}`` cells; returns the next free row.
 
@@ -87,10 +94,17 @@ def _list_rows(
     """
     for r in range(row, row + SLOTS[name]):
         for ref, field, align in cells:
-            text = "\n".join(f"{{{{ {name}.{part} }}}}" for part in field.split("/"))
-            _put(ws, ref.format(r=r), text, align=align, wrap=True)
+            text = "\n".join(f"{{{{ {name}.{part} }}}}" for part in field.split("/") if part)
+            _put(ws, ref.format(r=r), text, align=align, wrap=True, border=border)
         ws.row_dimensions[r].height = height
     return row + SLOTS[name]
+
+
+def _field_row(ws: Worksheet, row: int, label: str, value: str, height: float = 15,
+               fill: str | None = None) -> None:
+    _put(ws, f"A{row}:B{row}", label, size=8, bold=True, fill=BAND)
+    _put(ws, f"C{row}:H{row}", value, wrap=True, fill=fill)
+    ws.row_dimensions[row].height = height
 
 
 def build(path: Path = OUTPUT) -> Path:
@@ -102,71 +116,92 @@ def build(path: Path = OUTPUT) -> Path:
         ws.column_dimensions[column].width = width
     ws.sheet_view.showGridLines = False
 
-    # header
-    _put(ws, "A1:B4", "YOUR LOGO HERE\n(replace with your logo)", size=8, color="8EA0C0",
-         align="center", wrap=True, border=Border(left=thin, right=thin, top=thin, bottom=thin),
-         italic=True)
+    # header (rows 1-4 repeat on every page): the logo space stays empty without a logo
+    _put(ws, "A1:B4", "{{ logo }}", size=8, align="center", border=None)
     _put(ws, "C1:F1", "{{ production }}", size=18, bold=True, color=INK, border=None)
     _put(ws, "C2:F2", "{{ company }}", size=10, border=None)
-    _put(ws, "C3:F3", "Production # {{ production_number }}", size=9, border=None)
-    _put(ws, "C4:F4", "Office: {{ office_address }}  |  {{ office_phone }}", size=8, border=None)
+    _put(ws, "C3:F3", "{{ production_number_line }}", size=9, border=None)
+    _put(ws, "C4:F4", "{{ office_line }}", size=8, border=None)
     _put(ws, "G1:H1", "CALL SHEET", size=16, bold=True, color=WHITE, fill=INK, align="center")
     _put(ws, "G2:H2", "{{ date_text }}", size=10, bold=True, align="center")
     _put(ws, "G3:H3", "{{ day_of }}", size=12, bold=True, color=INK, align="center")
-    _put(ws, "G4:H4", "{{ version_text }}", size=8, italic=True, align="center")
+    _put(ws, "G4:H4", "{{ version_text }}", size=8, bold=True, align="center")
     ws.row_dimensions[1].height = 26
     for r in (2, 3, 4):
         ws.row_dimensions[r].height = 16
-    ws.row_dimensions[5].height = 6
+
+    # a revision says so first: banner, then what changed
+    _put(ws, "A5:H5", "{{ revised }}", size=11, bold=True, color=REVISED, align="center",
+         border=None)
+    ws.row_dimensions[5].height = 16
+    _put(ws, "A6:H6", "{{ changes_title }}", size=8, bold=True, color=REVISED, border=None)
+    ws.row_dimensions[6].height = 12
+    row = _list_rows(ws, 7, "change", [("A{r}:H{r}", "text", "left")], 13, border=None)
 
     # calls box
-    labels = [("A6:B6", "GENERAL CREW CALL"), ("C6", "SHOOTING CALL"), ("D6:E6", "LUNCH"),
-              ("F6", "EST. WRAP"), ("G6", "SUNRISE"), ("H6", "SUNSET")]
-    _headers(ws, 6, labels)
-    _put(ws, "A7:B7", "{{ crew_call }}", size=20, bold=True, color=INK, align="center",
+    labels = [("A{r}:B{r}", "GENERAL CREW CALL"), ("C{r}", "SHOOTING CALL"),
+              ("D{r}:E{r}", "LUNCH"), ("F{r}", "EST. WRAP"), ("G{r}", "SUNRISE"),
+              ("H{r}", "SUNSET")]
+    _headers(ws, row, labels)
+    row += 1
+    _put(ws, f"A{row}:B{row}", "{{ crew_call }}", size=20, bold=True, color=INK, align="center",
          border=BOX)
-    for ref, field in (("C7", "shooting_call"), ("D7:E7", "lunch"), ("F7", "wrap"),
-                       ("G7", "sunrise"), ("H7", "sunset")):
-        _put(ws, ref, f"{{{{ {field} }}}}", size=12, bold=True, align="center")
-    ws.row_dimensions[7].height = 30
-    info = [("WEATHER", "{{ weather }}", None),
-            ("KEY CONTACTS", "Producer: {{ producer }}   Director: {{ director }}   "
-             "UPM: {{ upm }}   1st AD: {{ first_ad }}   Coordinator: {{ coordinator }}", None),
-            ("WALKIE CHANNELS", "{{ walkie_channels }}", None),
-            ("SAFETY", "{{ safety_notes }}", SAFETY)]
-    for r, (label, value, fill) in enumerate(info, start=8):
-        _put(ws, f"A{r}:B{r}", label, size=8, bold=True, fill=BAND)
-        _put(ws, f"C{r}:H{r}", value, wrap=True, fill=fill)
-        ws.row_dimensions[r].height = 15
-    ws.row_dimensions[11].height = 28
+    for ref, field in (("C{r}", "shooting_call"), ("D{r}:E{r}", "lunch"), ("F{r}", "wrap"),
+                       ("G{r}", "sunrise"), ("H{r}", "sunset")):
+        _put(ws, ref.format(r=row), f"{{{{ {field} }}}}", size=12, bold=True, align="center")
+    ws.row_dimensions[row].height = 30
+    row += 1
+    _field_row(ws, row, "NOTES", "{{ notes }}", 28)
+    _field_row(ws, row + 1, "SAFETY", "{{ safety_notes }}", 28, SAFETY)
+    _field_row(ws, row + 2, "SPECIAL EQUIPMENT", "{{ special_equipment }}")
+    _field_row(ws, row + 3, "WEATHER", "{{ weather }}")
+    _field_row(ws, row + 4, "WALKIE CHANNELS", "{{ walkie_channels }}")
+    row += 5
+    _headers(ws, row, [("A{r}:B{r}", "KEY CONTACTS"), ("C{r}", "NAME"), ("D{r}:F{r}", "PHONE"),
+                       ("G{r}:H{r}", "")])
+    row = _list_rows(ws, row + 1, "contact", [("A{r}:B{r}", "role", "left"),
+                                              ("C{r}", "name", "left"),
+                                              ("D{r}:F{r}", "phone", "left"),
+                                              ("G{r}:H{r}", "", "left")], 13)
+    _headers(ws, row, [("A{r}:B{r}", "DEPARTMENT NOTES"), ("C{r}:H{r}", "")])
+    row = _list_rows(ws, row + 1, "department_note", [("A{r}:B{r}", "department", "left"),
+                                                      ("C{r}:H{r}", "text", "left")], 13)
 
-    row = 13
+    row += 1
     _title(ws, row, "LOCATIONS")
-    _headers(ws, row + 1, [("A{r}:B{r}", "LOCATION"), ("C{r}", "ADDRESS"),
-                           ("D{r}:F{r}", "PARKING"), ("G{r}:H{r}", "NEAREST HOSPITAL")])
+    _headers(ws, row + 1, [("A{r}:B{r}", "LOCATION / CONTACT"), ("C{r}", "ADDRESS"),
+                           ("D{r}:F{r}", "PARKING / NOTES"), ("G{r}:H{r}", "NEAREST HOSPITAL")])
     row = _list_rows(ws, row + 2, "location", [("A{r}:B{r}", "name/contact/phone", "left"),
                                                ("C{r}", "address", "left"),
-                                               ("D{r}:F{r}", "parking", "left"),
+                                               ("D{r}:F{r}", "parking/notes", "left"),
                                                ("G{r}:H{r}",
                                                 "hospital/hospital_address/hospital_phone",
                                                 "left")], 48)
 
-    scene_cells = [("A{r}", "scene", "center"), ("B{r}:C{r}", "set", "left"),
+    scene_cells = [("A{r}", "scene", "center"), ("B{r}:C{r}", "description", "left"),
                    ("D{r}", "ie", "center"), ("E{r}", "dn", "center"),
                    ("F{r}", "pages", "center"), ("G{r}", "cast", "center"),
                    ("H{r}", "location", "left")]
-    scene_headers = [("A{r}", "SC"), ("B{r}:C{r}", "SET / DESCRIPTION"), ("D{r}", "I/E"),
+    scene_headers = [("A{r}", "SC"), ("B{r}:C{r}", "SET / SYNOPSIS / NOTES"), ("D{r}", "I/E"),
                      ("E{r}", "D/N"), ("F{r}", "PAGES"), ("G{r}", "CAST"),
                      ("H{r}", "LOCATION")]
     row += 1
     _title(ws, row, "SCENES")
     _headers(ws, row + 1, scene_headers)
-    row = _list_rows(ws, row + 2, "scene", scene_cells)
+    row = _list_rows(ws, row + 2, "scene", scene_cells, 34)
     _put(ws, f"A{row}:E{row}", "TOTAL PAGES", size=8, bold=True, align="right", fill=BAND)
     _put(ws, f"F{row}", "{{ total_pages }}", bold=True, align="center", fill=BAND)
     _put(ws, f"G{row}:H{row}", "", fill=BAND)
+    row += 1
+    _headers(ws, row, [("A{r}", "SC"), ("B{r}", "BACKGROUND"), ("C{r}", "WHAT"),
+                       ("D{r}", "COUNT"), ("E{r}:H{r}", "")])
+    row = _list_rows(ws, row + 1, "background", [("A{r}", "scene", "center"),
+                                                 ("B{r}", "kind", "left"),
+                                                 ("C{r}", "what", "left"),
+                                                 ("D{r}", "count", "center"),
+                                                 ("E{r}:H{r}", "", "left")], 13)
 
-    row += 2
+    row += 1
     _title(ws, row, "CAST")
     _headers(ws, row + 1, [("A{r}", "#"), ("B{r}", "CHARACTER"), ("C{r}", "ACTOR"),
                            ("D{r}", "STATUS"), ("E{r}", "PICKUP"), ("F{r}", "H/MU"),
@@ -177,6 +212,8 @@ def build(path: Path = OUTPUT) -> Path:
                                            ("G{r}", "on_set", "center"),
                                            ("H{r}", "notes", "left")])
 
+    # the crew starts page 2; its column header repeats on each page it runs to
+    ws.row_breaks.append(Break(id=row))
     row += 1
     _title(ws, row, "CREW")
     _headers(ws, row + 1, [("A{r}:B{r}", "DEPARTMENT"), ("C{r}", "NAME"),
@@ -190,25 +227,22 @@ def build(path: Path = OUTPUT) -> Path:
     row += 1
     _title(ws, row, "ADVANCE SCHEDULE: {{ advance_title }}")
     _headers(ws, row + 1, scene_headers)
-    row = _list_rows(ws, row + 2, "advance", scene_cells)
+    advance_cells = [(ref, "set" if field == "description" else field, align)
+                     for ref, field, align in scene_cells]
+    row = _list_rows(ws, row + 2, "advance", advance_cells)
     _put(ws, f"A{row}:E{row}", "TOTAL PAGES", size=8, bold=True, align="right", fill=BAND)
     _put(ws, f"F{row}", "{{ advance_total_pages }}", bold=True, align="center", fill=BAND)
     _put(ws, f"G{row}:H{row}", "", fill=BAND)
 
     row += 2
-    _title(ws, row, "NOTES")
-    _put(ws, f"A{row + 1}:H{row + 1}", "{{ notes }}", wrap=True)
-    ws.row_dimensions[row + 1].height = 30
-    row += 2
-    _put(ws, f"A{row}:H{row}", "CHANGES SINCE THE LAST VERSION", size=8, bold=True, fill=BAND)
-    row = _list_rows(ws, row + 1, "change", [("A{r}:H{r}", "text", "left")])
-    _put(ws, f"A{row}:H{row}", "PRODDESK CHECKS", size=8, bold=True, fill=BAND)
-    row = _list_rows(ws, row + 1, "problem", [("A{r}:H{r}", "text", "left")])
-    _put(ws, f"A{row}:H{row}", "Made with ProdDesk from the production book. "
-         "No forced calls without UPM approval. All calls subject to change.",
+    _put(ws, f"A{row}:H{row}", "{{ problems_title }}", size=8, bold=True, color=REVISED,
+         border=None)
+    row = _list_rows(ws, row + 1, "problem", [("A{r}:H{r}", "text", "left")], border=None)
+    _put(ws, f"A{row}:H{row}", "No forced calls without UPM approval. All calls subject to change.",
          size=7, italic=True, color="6B7A99", align="center", border=None)
 
     ws.print_area = f"A1:H{row}"
+    ws.print_title_rows = "1:4"
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
     ws.page_setup.fitToWidth = 1

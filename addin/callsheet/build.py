@@ -20,8 +20,17 @@ from addin.callsheet.sun import production_zone, sun_times
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
 from addin.model import Finding, Severity, Table
+from addin.schema import header_key
 
-NO_COORDINATES = "no coordinates"
+NO_COORDINATES = ""
+"""Sunrise and sunset without coordinates: left blank (the reason is a build problem)."""
+CALL_WORDS = {"OC": "O/C", "ONCALL": "O/C", "TBD": "TBD", "TBA": "TBA", "WN": "W/N", "NW": "N/W"}
+"""Calls typed as a word, printed as such: on call, to be decided, will notify, not working."""
+BACKGROUND_HEADERS = {"background": "Background", "bg": "Background", "extras": "Background",
+                      "atmosphere": "Background", "atmos": "Background",
+                      "standins": "Stand-ins", "standin": "Stand-ins"}
+SAFETY_HEADERS = ("safetynotes", "safety")
+EQUIPMENT_HEADERS = ("specialequipment", "equipment", "specialequip", "specialequip#")
 CONTACT_KEYS = (
     ("Producer", "producer"),
     ("Director", "director"),
@@ -43,6 +52,30 @@ class SceneLine:
     cast: str
     location: str
     notes: str = ""
+    synopsis: str = ""
+    background: str = ""
+    """``12 Background; 2 Stand-ins`` (the Schedule's Background / Stand-ins columns)."""
+    description: str = ""
+    """Set, synopsis and notes on lines of their own (what the shipped template prints)."""
+
+
+@dataclass
+class BackgroundLine:
+    """Background or stand-ins one scene needs."""
+
+    scene: str
+    kind: str
+    """``Background`` or ``Stand-ins``."""
+    count: str
+    what: str
+
+
+@dataclass
+class DepartmentNote:
+    """A department's note for the day (Crew Calls notes, Days tab ``<Dept> Notes`` columns)."""
+
+    department: str
+    text: str
 
 
 @dataclass
@@ -70,6 +103,7 @@ class CrewLine:
     position: str
     call: str
     phone: str
+    notes: str = ""
 
 
 @dataclass
@@ -99,6 +133,7 @@ class Contact:
 
     role: str
     name: str
+    phone: str = ""
 
 
 @dataclass
@@ -124,6 +159,8 @@ class CallSheet:
     notes: str = ""
     walkie_channels: str = ""
     safety_notes: str = ""
+    """The day's safety notes (Days tab) then the standing ones (Settings)."""
+    special_equipment: str = ""
     office_address: str = ""
     office_phone: str = ""
     producer: str = ""
@@ -137,10 +174,14 @@ class CallSheet:
     crew: list[CrewLine] = field(default_factory=list)
     locations: list[LocationLine] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
+    background: list[BackgroundLine] = field(default_factory=list)
+    department_notes: list[DepartmentNote] = field(default_factory=list)
     advance_title: str = ""
     advance_total_pages: str = ""
     advance: list[SceneLine] = field(default_factory=list)
     version: int = 1
+    revised: str = ""
+    """``REVISED - Version 2 - Dec 2, 2026 4:15 PM`` on a later version, else empty."""
     changes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -167,6 +208,15 @@ class CallSheet:
         data = plain(self)
         data["day_of"] = self.day_of
         data["version_text"] = self.version_text
+        office = "  |  ".join(p for p in (self.office_address, self.office_phone) if p)
+        data["office_line"] = f"Office: {office}" if office else ""
+        data["production_number_line"] = (
+            f"Production # {self.production_number}" if self.production_number else ""
+        )
+        data["changes_title"] = (
+            f"CHANGES SINCE VERSION {self.version - 1}" if self.changes else ""
+        )
+        data["problems_title"] = "BUILD PROBLEMS (see the book)" if self.problems else ""
         for line, location in zip(data["locations"], self.locations, strict=True):
             line["hospital_line"] = location.hospital_line
         return data
@@ -207,12 +257,16 @@ def find_day(book: Book, day: int | None = None, on: date | None = None) -> tupl
 
 
 def build_callsheet(
-    book: Book, day: int | None = None, on: date | None = None
+    book: Book, day: int | None = None, on: date | None = None, *, all_phones: bool = False
 ) -> tuple[CallSheet, list[Finding]]:
-    """The call sheet of one shoot day (by number or date) and the problems met building it."""
+    """The call sheet of one shoot day (by number or date) and the problems met building it.
+
+    ``all_phones``: every crew phone (the department heads' copy), not only the
+    published ones.
+    """
     number, when = find_day(book, day, on)
     days = shoot_days(book)
-    builder = _Builder(book, number, when, days)
+    builder = _Builder(book, number, when, days, all_phones)
     return builder.build(), builder.findings
 
 
@@ -265,12 +319,21 @@ def _pages(values: list[Any]) -> Fraction:
 class _Builder:
     """Collects the day's lines and the findings met on the way."""
 
-    def __init__(self, book: Book, day: int, when: date | None, days: dict[int, date | None]):
+    def __init__(
+        self, book: Book, day: int, when: date | None, days: dict[int, date | None],
+        all_phones: bool = False,
+    ):
+        self.all_phones = all_phones
         self.book = book
         self.day = day
         self.when = when
         self.days = days
         self.findings: list[Finding] = []
+        self._extra_columns: dict[str, dict[str, int]] = {}
+        self._notes: list[DepartmentNote] = []
+        """Crew Calls notes, in the tab's order."""
+        self._department_notes: list[DepartmentNote] = []
+        """The Days tab's ``<Department> Notes`` columns."""
 
     def build(self) -> CallSheet:
         settings = self.book.settings
@@ -297,6 +360,7 @@ class _Builder:
         self._day_info(sheet)
         rows = self._scene_rows(self.day)
         sheet.scenes = [self._scene(row, check=True) for row in rows]
+        sheet.background = self._background(rows)
         sheet.total_pages = parse.format_eighths(_pages([r.get("Pages") for r in rows]))
         if not rows:
             self._flag(
@@ -307,8 +371,37 @@ class _Builder:
         sheet.sunrise, sheet.sunset = self._sun(rows, sheet.locations)
         sheet.cast = self._cast(rows)
         sheet.crew = self._crew(sheet.crew_call)
+        self._contact_phones(sheet)
+        sheet.department_notes = self._notes + self._department_notes
         self._advance(sheet)
         return sheet
+
+    # -- columns ProdDesk has no canonical name for (read from the tab itself)
+
+    def _extras(self, table: Table) -> dict[str, int]:
+        """header_key -> 1-based column of the tab's header cells that are not canonical."""
+        known = self._extra_columns.get(table.sheet)
+        if known is not None:
+            return known
+        grid = self.book.grids.get(table.sheet) or []
+        known = {}
+        if 0 < table.header_row <= len(grid):
+            used = set(table.columns.values())
+            known = {
+                header_key(value): c
+                for c, value in enumerate(grid[table.header_row - 1], start=1)
+                if c not in used and value is not None and header_key(value)
+            }
+        self._extra_columns[table.sheet] = known
+        return known
+
+    def _cell(self, table: Table, row: int, col: int) -> str:
+        grid = self.book.grids.get(table.sheet) or []
+        line = grid[row - 1] if 0 < row <= len(grid) else []
+        return _text(line[col - 1]) if col - 1 < len(line) else ""
+
+    def _header(self, table: Table, col: int) -> str:
+        return self._cell(table, table.header_row, col)
 
     # -- findings
 
@@ -357,18 +450,55 @@ class _Builder:
                 "shooting call, lunch or wrap.",
             )
             return
-        sheet.crew_call = _text(record.get("Crew Call"))
-        sheet.shooting_call = _text(record.get("Shooting Call"))
-        sheet.lunch = _text(record.get("Lunch"))
-        sheet.wrap = _text(record.get("Wrap"))
+        assert table is not None
+        sheet.crew_call = self._call(table, record, "Crew Call")
+        sheet.shooting_call = self._call(table, record, "Shooting Call")
+        sheet.lunch = self._call(table, record, "Lunch")
+        sheet.wrap = self._call(table, record, "Wrap")
         sheet.weather = _text(record.get("Weather"))
         sheet.notes = _text(record.get("Notes"))
+        extras = self._extras(table)
+        row = record["_row"]
+        day_safety = next(
+            (self._cell(table, row, extras[k]) for k in SAFETY_HEADERS if k in extras), ""
+        )
+        sheet.safety_notes = "  ".join(t for t in (day_safety, sheet.safety_notes) if t)
+        sheet.special_equipment = next(
+            (self._cell(table, row, extras[k]) for k in EQUIPMENT_HEADERS if k in extras), ""
+        )
+        for key, col in extras.items():
+            if key.endswith("notes") and key not in SAFETY_HEADERS and key != "notes":
+                text = self._cell(table, row, col)
+                department = self._header(table, col)[: -len("notes")].strip(" -:")
+                if text:
+                    self._department_notes.append(DepartmentNote(department, text))
         if not sheet.crew_call:
             assert table is not None
             self._flag_row(
                 table, record["_row"], "Crew Call", Severity.WARNING, "callsheet.no_calls",
                 f"Day {self.day} has no general crew call; crew without their own call show none.",
             )
+
+    def _call(self, table: Table, record: dict[str, Any], column: str) -> str:
+        """A call as printed: the time, a call word (O/C, TBD, W/N, N/W) or, flagged, the text."""
+        value = record.get(column)
+        if value is not None:
+            return _text(value)
+        raw = self._raw(table, record["_row"], column)
+        if not raw:
+            return ""
+        word = CALL_WORDS.get(re.sub(r"[^A-Z]", "", raw.upper()))
+        if word:
+            return raw.strip().upper() if word == "TBA" else word
+        self._flag_row(
+            table, record["_row"], column, Severity.WARNING, "callsheet.unreadable_call",
+            f"'{raw}' is not a time nor O/C, TBD, W/N or N/W; the call sheet prints it as typed.",
+        )
+        return raw
+
+    def _raw(self, table: Table, row: int, column: str) -> str:
+        col = table.columns.get(column)
+        return self._cell(table, row, col) if col else ""
 
     # -- scenes
 
@@ -398,16 +528,49 @@ class _Builder:
                         "the Cast tab; the call sheet shows the number only.",
                     )
         pages = row.get("Pages")
+        schedule = self.book.table("Schedule")
+        assert schedule is not None
+        extras = self._extras(schedule)
+        synopsis = _text(row.get("Synopsis"))
+        if not synopsis and "synopsis" in extras:
+            synopsis = self._cell(schedule, row["_row"], extras["synopsis"])
+        background = "; ".join(
+            f"{line.count} {line.kind}".strip() + (f" ({line.what})" if line.what else "")
+            for line in self._background([row])
+        )
+        set_ = _text(row.get("Set"))
+        notes = _text(row.get("Notes"))
         return SceneLine(
             scene=_text(row.get("Scene")),
-            set=_text(row.get("Set")),
+            set=set_,
             ie=_text(row.get("I/E")),
             dn=_text(row.get("D/N")),
             pages=parse.format_eighths(pages) if isinstance(pages, Fraction | int | float) else "",
             cast=", ".join(ids),
             location=_text(row.get("Location")),
-            notes=_text(row.get("Notes")),
+            notes=notes,
+            synopsis=synopsis,
+            background=background,
+            description="\n".join(t for t in (set_, synopsis, notes and f"NOTE: {notes}") if t),
         )
+
+    def _background(self, rows: list[dict[str, Any]]) -> list[BackgroundLine]:
+        """Background and stand-ins of the scenes: ``12``, ``12 diners``, ``diners`` as typed."""
+        schedule = self.book.table("Schedule")
+        if schedule is None:
+            return []
+        columns = [(c, BACKGROUND_HEADERS[k]) for k, c in self._extras(schedule).items()
+                   if k in BACKGROUND_HEADERS]
+        lines = []
+        for row in rows:
+            for col, kind in columns:
+                text = self._cell(schedule, row["_row"], col)
+                if not text:
+                    continue
+                match = re.match(r"(\d+)\s*[x×]?\s*(.*)", text)
+                count, what = (match.group(1), match.group(2).strip()) if match else ("", text)
+                lines.append(BackgroundLine(_text(row.get("Scene")), kind, count, what))
+        return lines
 
     # -- locations and sun
 
@@ -481,7 +644,7 @@ class _Builder:
                 )
             return NO_COORDINATES, NO_COORDINATES
         if self.when is None:
-            return "no date", "no date"
+            return "", ""
         zone_name = self.book.settings.timezone
         zone = production_zone(zone_name)
         if zone is None:
@@ -567,16 +730,26 @@ class _Builder:
         crew_rows = table.rows()
         names = {parse.name_key(r.get("Name")) for r in crew_rows}
         depts = {parse.name_key(r.get("Department")) for r in crew_rows}
+        person_notes: dict[str, str] = {}
         if calls_table is not None:
             for record in calls_table.rows():
                 if record.get("Day") != self.day:
                     continue
                 who = parse.name_key(record.get("Who"))
-                call = _text(record.get("Call"))
+                call = self._call(calls_table, record, "Call")
+                note = _text(record.get("Notes"))
                 if who in names:
                     people.setdefault(who, call)
+                    if note:
+                        person_notes.setdefault(who, note)
+                        self._notes.append(DepartmentNote(_text(record.get("Who")), note))
                 elif who in depts:
                     departments.setdefault(who, call)
+                    if note:
+                        heading = _text(record.get("Who"))
+                        self._notes.append(
+                            DepartmentNote(heading, f"{call} call: {note}" if call else note)
+                        )
                 else:
                     self._flag_row(
                         calls_table, record["_row"], "Who", Severity.WARNING,
@@ -587,7 +760,7 @@ class _Builder:
         order: list[str] = []
         groups: dict[str, list[dict[str, Any]]] = {}
         for row in crew_rows:
-            if not _text(row.get("Name")) or not self._on_day(row):
+            if not _text(row.get("Name")) or not self._on_day(table, row):
                 continue
             dept = _text(row.get("Department"))
             key = parse.name_key(dept)
@@ -598,30 +771,90 @@ class _Builder:
         region = self.book.settings.region
         raw_phones = dict(zip(table.raw["_row"].tolist(), table.raw.get("Phone", []), strict=False))
         lines = []
+        uncalled: dict[str, list[str]] = {}
         for key in order:
             for i, row in enumerate(groups[key]):
                 name_key = parse.name_key(row.get("Name"))
+                name = _text(row.get("Name"))
                 call = people.get(name_key) or departments.get(key) or general_call
-                phone = ""
-                if row.get("Publish Phone") is True:
-                    phone = row.get("Phone") or _text(raw_phones.get(row["_row"]))
                 dept = _text(row.get("Department"))
+                if not call:
+                    uncalled.setdefault(dept or "(no department)", []).append(name)
+                for column, what in (("Department", "department"), ("Position", "position")):
+                    if not _text(row.get(column)):
+                        self._flag_row(
+                            table, row["_row"], column, Severity.WARNING,
+                            f"callsheet.no_{what}",
+                            f"{name} has no {what}; the call sheet lists them "
+                            + ("at the end, without a department." if what == "department"
+                               else "without a position."),
+                        )
+                phone = ""
+                if self.all_phones or row.get("Publish Phone") is True:
+                    phone = self._phone(table, row, raw_phones.get(row["_row"]), region)
                 lines.append(
                     CrewLine(
                         department=dept,
                         section=dept if i == 0 else "",
-                        name=_text(row.get("Name")),
+                        name=name,
                         position=_text(row.get("Position")),
                         call=call,
-                        phone=parse.normalize_phone(phone, region) or _text(phone),
+                        phone=phone,
+                        notes=person_notes.get(name_key, ""),
                     )
                 )
+        for dept, people_left in uncalled.items():
+            self._flag(
+                Severity.WARNING, "callsheet.no_crew_call", self._tab("Crew Calls"), None, None,
+                f"{dept} has no call on day {self.day} (no Crew Calls row and no general crew "
+                f"call), so {', '.join(people_left)} show no call.",
+            )
+        lines.sort(key=lambda line: not line.department)  # no department: at the end
         return lines
 
-    def _on_day(self, row: dict[str, Any]) -> bool:
+    def _phone(self, table: Table, row: dict[str, Any], raw: Any, region: str) -> str:
+        """The phone as printed; one that is not a valid number is flagged and marked."""
+        phone = row.get("Phone")
+        if phone:
+            return parse.normalize_phone(phone, region) or _text(phone)
+        typed = _text(raw)
+        if not typed:
+            return ""
+        self._flag_row(
+            table, row["_row"], "Phone", Severity.WARNING, "callsheet.bad_phone",
+            f"{_text(row.get('Name'))}'s phone '{typed}' is not a valid number; the call sheet "
+            f"prints it marked '{typed} ?' so nobody takes it for a good one.",
+        )
+        return f"{typed} ?"
+
+    def _contact_phones(self, sheet: CallSheet) -> None:
+        """Key contacts' phones from the crew list (published ones, or all on the heads' copy)."""
+        table = self.book.table("Crew")
+        if table is None or not sheet.contacts:
+            return
+        region = self.book.settings.region
+        raw_phones = dict(zip(table.raw["_row"].tolist(), table.raw.get("Phone", []), strict=False))
+        by_name = {parse.name_key(r.get("Name")): r for r in table.rows()}
+        for contact in sheet.contacts:
+            row = by_name.get(parse.name_key(contact.name))
+            if row is not None and (self.all_phones or row.get("Publish Phone") is True):
+                phone = row.get("Phone")
+                contact.phone = (
+                    parse.normalize_phone(phone, region) if phone else ""
+                ) or _text(raw_phones.get(row["_row"]))
+
+    def _on_day(self, table: Table, row: dict[str, Any]) -> bool:
         if self.when is None:
             return True
         start, end = row.get("Start Date"), row.get("End Date")
+        if isinstance(start, date) and isinstance(end, date) and start > end:
+            self._flag_row(
+                table, row["_row"], "End Date", Severity.WARNING, "callsheet.crew_left_off",
+                f"{_text(row.get('Name'))} is left off day {self.day}'s call sheet: their end "
+                f"date {parse.format_date(end)} is before their start date "
+                f"{parse.format_date(start)}.",
+            )
+            return False
         if isinstance(start, date) and start > self.when:
             return False
         return not (isinstance(end, date) and end < self.when)

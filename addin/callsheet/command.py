@@ -52,6 +52,8 @@ class Written:
     xlsx: Path | None = None
     pdf: Path | None = None
     changes: list[str] = field(default_factory=list)
+    copies: dict[str, Path] = field(default_factory=dict)
+    """Other recipients' copies: ``heads`` (every phone) .xlsx, ``heads pdf`` with --pdf."""
 
 
 def default_template() -> Template:
@@ -74,13 +76,18 @@ def make_callsheets(
     template: Template,
     *,
     show_problems: bool = False,
+    copies: tuple[str, ...] = ("crew",),
 ) -> list[Written]:
     """Build, version and render the call sheets of ``days`` into ``folder`` as .xlsx files.
 
     A day whose call sheet exists gets the next version, with the changes since
-    the previous one on the sheet; nothing earlier is overwritten.
+    the previous one listed first and marked on the sheet; nothing earlier is
+    overwritten. The crew's copy (published phones) is always made; with
+    ``heads`` in ``copies`` also the department heads' (every phone, ``..._heads.xlsx``).
     """
     from addin.callsheet.build import build_callsheet
+    from addin.callsheet.marks import mark_changed, revised_banner
+
     written: list[Written] = []
     for day in days:
         sheet, findings = build_callsheet(book, day)
@@ -88,7 +95,10 @@ def make_callsheets(
         stem = file_stem(sheet.production, sheet.day, sheet.date)
         latest = latest_version(folder, stem)
         sheet.version = latest + 1
+        sheet.revised = revised_banner(sheet.version)
         data = sheet.to_dict()  # once per day: the changes, the render and the sidecar
+        shown = data
+        previous = None
         if latest:
             previous = load_content(version_path(folder, stem, latest))
             if previous is None:
@@ -97,11 +107,22 @@ def make_callsheets(
                 ]
             else:
                 sheet.changes = changes(previous, data) or [f"No changes since version {latest}."]
-            data["changes"] = list(sheet.changes)
+            data = sheet.to_dict()
+            shown = mark_changed(previous, data) if previous else data
         path = version_path(folder, stem, sheet.version)
-        plan = template.save(sheet, path, show_problems, data)
+        plan = template.save(sheet, path, show_problems, shown)
+        item = Written(sheet, findings + plan.findings, path, None, sheet.changes)
+        if "heads" in copies:
+            heads, _ = build_callsheet(book, day, all_phones=True)
+            heads.version, heads.revised = sheet.version, sheet.revised
+            heads.changes, heads.problems = sheet.changes, sheet.problems
+            heads_data = heads.to_dict()
+            if previous:
+                heads_data = mark_changed(previous, heads_data)
+            item.copies["heads"] = path.with_name(f"{path.stem}_heads.xlsx")
+            template.save(heads, item.copies["heads"], show_problems, heads_data)
         save_content(path, data)
-        written.append(Written(sheet, findings + plan.findings, path, None, sheet.changes))
+        written.append(item)
     return written
 
 
@@ -122,9 +143,12 @@ def add_pdfs(written: list[Written], template: Template | None = None) -> None:
                 Finding(Severity.WARNING, "callsheet.font_missing", template.path.name, None,
                         None, None, message)
             )
-    pdfs = convert_to_pdf([w.xlsx for w in files if w.xlsx])
-    for item, made in zip(files, pdfs, strict=True):
-        item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else made
+    sources = [path for w in files for path in (w.xlsx, *w.copies.values()) if path]
+    convert_to_pdf(sources)  # one LibreOffice run for every day and copy
+    for item in files:
+        item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else None
+        if "heads" in item.copies:
+            item.copies["heads pdf"] = item.copies["heads"].with_suffix(".pdf")
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -154,9 +178,23 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--show-problems", action="store_true",
         help="list the problems found on the call sheet's notes area",
     )
+    parser.add_argument(
+        "--copies", type=_copies_arg, default=("crew",), metavar="crew,heads",
+        help="recipients' copies: crew (published phones; always made) and heads (every phone)",
+    )
     parser.add_argument("--credentials", help="Google service-account key file")
     parser.set_defaults(run=run)
     return parser
+
+
+def _copies_arg(text: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [n for n in names if n not in ("crew", "heads")]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a list of copies; use crew, heads or crew,heads"
+        )
+    return names
 
 
 def _date_arg(text: str) -> date:
@@ -182,6 +220,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     host = open_host(args.book, backup=into_book, credentials=args.credentials)
     book = read_book(host)
     days = _days(book, args)
+    from addin.callsheet.logo import book_logo
+
+    logo, logo_problem = book_logo(book, None if google else Path(args.book))
+    if logo:
+        template = template.with_logo(logo)
     if args.format == "json":
         payloads = []
         for day in days:
@@ -192,8 +235,17 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     written = make_callsheets(
-        book, days, Path(args.out), template, show_problems=args.show_problems
+        book, days, Path(args.out), template, show_problems=args.show_problems,
+        copies=args.copies,
     )
+    if logo_problem and written:
+        from addin.callsheet.logo import settings_tab
+        from addin.model import Finding, Severity
+
+        written[0].findings.append(Finding(
+            Severity.WARNING, "callsheet.no_logo", settings_tab(book) or "Settings", None, None,
+            None, logo_problem,
+        ))
     tabs: dict[int, str] = {}
     if into_book:
         from addin.publish import write_owned_tabs
@@ -248,6 +300,9 @@ def print_written(item: Written, console: Console) -> None:
         console.print(f"  Call sheet: {item.xlsx}", highlight=False)
     if item.pdf:
         console.print(f"  PDF:        {item.pdf}", highlight=False)
+    for name, path in item.copies.items():
+        label = f"{name.replace('heads', 'Heads copy').replace(' pdf', ' PDF')}:"
+        console.print(f"  {label:<16}{path}", highlight=False)
     if sheet.version > 1:
         console.print(f"  Changes since version {sheet.version - 1}:")
         for line in item.changes:

@@ -24,6 +24,7 @@ from typing import Any
 
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.drawing.image import Image
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 
@@ -43,9 +44,13 @@ LISTS = {
     "contact": "contacts",
     "change": "changes",
     "problem": "problems",
+    "background": "background",
+    "department_note": "department_notes",
 }
 """Placeholder prefix -> the call sheet's list."""
 MAX_TEXT = 32767
+LOGO = "logo"
+"""``{{ logo }}``: the cell (or merged range) the coordinator's logo is fitted into."""
 
 
 @dataclass
@@ -149,6 +154,7 @@ def context(
     lists["change"] = [{"text": text} for text in lists["change"]]
     lists["problem"] = [{"text": text} for text in lists["problem"]] if show_problems else []
     fields = {key: "" if value is None else str(value) for key, value in data.items()}
+    fields.setdefault(LOGO, "")  # marks where the logo goes; the cell itself stays empty
     return fields, lists
 
 
@@ -266,15 +272,7 @@ class Template:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if not self.path.exists():
-            raise TemplateError(f"The call sheet template {self.path} does not exist.")
-        try:
-            workbook = openpyxl.load_workbook(self.path, rich_text=False)
-        except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise TemplateError(
-                f"{self.path.name} cannot be opened as an Excel workbook ({exc}); "
-                "save it from Excel as .xlsx."
-            ) from exc
+        workbook = self._load()
         self.layout = _find_layout(workbook, self.path.name)
         self._sheet = self.layout.sheet
         skeleton = _skeleton(workbook, self._sheet)
@@ -286,6 +284,52 @@ class Template:
         self.widths = [  # of the template sheet, for a tab in the book
             ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, width + 1)
         ]
+
+    def _load(self) -> Workbook:
+        if not self.path.exists():
+            raise TemplateError(f"The call sheet template {self.path} does not exist.")
+        try:
+            return openpyxl.load_workbook(self.path, rich_text=False)
+        except Exception as exc:  # openpyxl raises many kinds for a bad file
+            raise TemplateError(
+                f"{self.path.name} cannot be opened as an Excel workbook ({exc}); "
+                "save it from Excel as .xlsx."
+            ) from exc
+
+    def with_logo(self, image: bytes) -> Template:
+        """This template with the logo fitted into its ``{{ logo }}`` cell (else unchanged)."""
+        where = next(
+            ((r, c) for r, c, text in self.layout.fields
+             if (found := PLACEHOLDER.fullmatch(text.strip())) and found.group(1) == LOGO),
+            None,
+        )
+        if where is None:
+            return self
+        workbook = self._load()
+        ws = workbook[self._sheet]
+        first_row, first_col, last_row, last_col = where[0], where[1], where[0], where[1]
+        for merged in ws.merged_cells.ranges:
+            if (merged.min_row, merged.min_col) == where:
+                last_row, last_col = merged.max_row, merged.max_col
+        width = sum(
+            (ws.column_dimensions[get_column_letter(c)].width or 8.43) * 7 + 5
+            for c in range(first_col, last_col + 1)
+        )
+        height = sum(
+            (ws.row_dimensions[r].height or 15) * 4 / 3 for r in range(first_row, last_row + 1)
+        )
+        try:
+            picture = Image(io.BytesIO(image))
+        except Exception as exc:  # Pillow raises many kinds for a bad image
+            raise TemplateError(f"The logo is not an image Pillow can read ({exc}).") from exc
+        scale = min((width - 8) / picture.width, (height - 8) / picture.height)
+        picture.width, picture.height = int(picture.width * scale), int(picture.height * scale)
+        ws.add_image(picture, f"{get_column_letter(first_col)}{first_row}")
+        logo = object.__new__(Template)
+        logo.__dict__.update(self.__dict__)
+        skeleton = _skeleton(workbook, self._sheet)
+        logo._package = SheetPackage(skeleton, self._sheet, self.path.name)
+        return logo
 
     def plan(
         self, sheet: CallSheet, show_problems: bool = False, data: dict | None = None

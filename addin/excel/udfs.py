@@ -179,7 +179,7 @@ def PD_PHONE(text, region="US"):
 
 
 # -- lookups in the book ------------------------------------------------------------
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 @xw.arg("name", ndim=2)
 @xw.arg("day", ndim=2)
 def PD_CALLTIME(name, day, caller):
@@ -187,7 +187,7 @@ def PD_CALLTIME(name, day, caller):
     return _with_book("PD_CALLTIME", caller, lookups.call_time, name, day)
 
 
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 @xw.arg("vendor", ndim=2)
 @xw.arg("as_of", ndim=2)
 def PD_COISTATUS(vendor, caller, as_of=None):
@@ -195,20 +195,20 @@ def PD_COISTATUS(vendor, caller, as_of=None):
     return _with_book("PD_COISTATUS", caller, lookups.vendor_coi_status, vendor, as_of)
 
 
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 @xw.arg("account", ndim=2)
 def PD_BUDGETLEFT(account, caller):
     """An account's budget minus its POs (Void ones left out)."""
     return _with_book("PD_BUDGETLEFT", caller, lookups.budget_left, account)
 
 
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 def PD_NEXTPO(caller):
     """The next PO number after the highest on the POs tab."""
     return _with_book("PD_NEXTPO", caller, lookups.next_po)
 
 
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 @xw.arg("cast_id", ndim=2)
 @xw.arg("day", ndim=2)
 def PD_SWHF(cast_id, day, caller):
@@ -216,7 +216,7 @@ def PD_SWHF(cast_id, day, caller):
     return _with_book("PD_SWHF", caller, lookups.swhf, cast_id, day)
 
 
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 @xw.arg("location", ndim=2)
 @xw.arg("on", ndim=2)
 def PD_SUNRISE(location, on, caller):
@@ -224,7 +224,7 @@ def PD_SUNRISE(location, on, caller):
     return _with_book("PD_SUNRISE", caller, lookups.sunrise, location, on)
 
 
-@xw.func
+@xw.func(volatile=True)  # recalculated when any cell changes
 @xw.arg("location", ndim=2)
 @xw.arg("on", ndim=2)
 def PD_SUNSET(location, on, caller):

@@ -1,28 +1,35 @@
 Attribute VB_Name = "RibbonProdDesk"
 ' ProdDesk ribbon callbacks: each one only calls its Python function in addin.excel.ribbon.
-' Requires the xlwings add-in (RunPython); setup_addin.py install sets it up.
+' RunPython is the xlwings VBA built into ProdDesk.xlam (setup_addin.py build).
 Option Explicit
 
 Sub CheckBook(control As IRibbonControl)
-    RunPython "import addin.excel.ribbon as ribbon; ribbon.check_book()"
+    RunProdDesk "check_book"
 End Sub
 
 Sub ClearChecks(control As IRibbonControl)
-    RunPython "import addin.excel.ribbon as ribbon; ribbon.clear_checks()"
+    RunProdDesk "clear_checks"
 End Sub
 
 Sub CallSheet(control As IRibbonControl)
-    RunPython "import addin.excel.ribbon as ribbon; ribbon.call_sheet()"
+    RunProdDesk "call_sheet"
 End Sub
 
 Sub ExportPdf(control As IRibbonControl)
-    RunPython "import addin.excel.ribbon as ribbon; ribbon.export_pdf()"
+    RunProdDesk "export_pdf"
 End Sub
 
 Sub AddMissingTabs(control As IRibbonControl)
-    RunPython "import addin.excel.ribbon as ribbon; ribbon.add_missing_tabs()"
+    RunProdDesk "add_missing_tabs"
 End Sub
 
 Sub ShowHelp(control As IRibbonControl)
-    RunPython "import addin.excel.ribbon as ribbon; ribbon.show_help()"
+    RunProdDesk "show_help"
+End Sub
+
+Private Sub RunProdDesk(button As String)
+    ' Python first checks that its xlwings is the one whose VBA this add-in holds
+    ' (XLWINGS_VERSION), and stops with one sentence when they differ.
+    RunPython "import addin.excel.package as package; package.require_xlwings('" & XLWINGS_VERSION & _
+        "'); import addin.excel.ribbon as ribbon; ribbon." & button & "()"
 End Sub

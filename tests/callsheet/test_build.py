@@ -54,9 +54,9 @@ def test_sun_follows_the_production_timezone() -> None:
     assert (sheet.sunrise, sheet.sunset) == ("9:43 AM", "7:43 PM")
 
 
-def test_no_coordinates_says_so_and_is_a_warning() -> None:
+def test_no_coordinates_leaves_sun_times_blank_and_is_a_warning() -> None:
     sheet, findings = sheet_of(3)
-    assert (sheet.sunrise, sheet.sunset) == ("no coordinates", "no coordinates")
+    assert (sheet.sunrise, sheet.sunset) == ("", "")  # the crew never reads "no coordinates"
     found = [f for f in findings if f.rule == "callsheet.no_coordinates"]
     assert [(f.severity.value, f.sheet, f.cell) for f in found] == [
         ("warning", "Locations", "C3")]
@@ -215,4 +215,5 @@ def test_json_shape() -> None:
     assert data["version_text"] == "Version 1"
     assert data["locations"][0]["hospital_line"].startswith("Hollywood Presbyterian")
     assert data["crew"][0] == {"department": "Camera", "section": "Camera", "name": "Pat Lee",
-                               "position": "DP", "call": "6:30 AM", "phone": "(310) 555-0143"}
+                               "position": "DP", "call": "6:30 AM", "phone": "(310) 555-0143",
+                               "notes": ""}
