@@ -248,6 +248,43 @@ def _near_years(centre: dt.date) -> tuple[int, int, int]:
     return centre.year - 1, centre.year, centre.year + 1
 
 
+_SLUG_IE = re.compile(
+    r"\s*(int\.?\s*/\s*ext|ext\.?\s*/\s*int|int\.?\s*-\s*ext|i\s*/\s*e|int|ext)\.?(?:\s+|$)(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_SLUG_PARTS = re.compile(r"\s+[-–—]+\s+")
+TIMES_OF_DAY = frozenset({
+    "day", "night", "dawn", "dusk", "morning", "afternoon", "evening", "sunrise", "sunset",
+    "magic hour", "continuous", "later", "moments later", "same", "day for night",
+})
+
+
+def split_slugline(value: Any) -> tuple[str | None, str | None, str | None]:
+    """(I/E, set, D/N) of a scene heading: ``INT. STARLITE DINER - NIGHT`` ->
+    (``INT``, ``STARLITE DINER``, ``NIGHT``).
+
+    I/E is ``INT``, ``EXT`` or ``INT/EXT`` (``I/E``, ``EXT/INT``, ``INT.-EXT.`` too);
+    D/N is the last `` - `` part when it is a time of day (DAY, NIGHT, DAWN, DUSK,
+    MORNING, EVENING, CONTINUOUS, ...). What is not there is None; text that is no
+    heading is the set as typed.
+    """
+    text = display(value).strip() if value is not None else ""
+    if not text:
+        return None, None, None
+    ie = None
+    match = _SLUG_IE.fullmatch(text)
+    if match:
+        word = re.sub(r"[\s.]", "", match.group(1)).upper().replace("-", "/")
+        ie = "INT/EXT" if "/" in word else word
+        text = match.group(2).strip()
+    dn = None
+    pieces = _SLUG_PARTS.split(text)
+    if len(pieces) > 1 and " ".join(pieces[-1].casefold().split()) in TIMES_OF_DAY:
+        dn = pieces[-1].strip().upper()
+        text = text[: text.rfind(pieces[-1])].rstrip(" -–—")
+    return ie, text or None, dn
+
+
 # ---------------------------------------------------------------- times
 
 def parse_time(value: Any) -> dt.time | None:

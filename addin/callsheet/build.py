@@ -16,6 +16,7 @@ from typing import Any
 
 from addin import parse
 from addin.book import Book
+from addin.calls import day_calls
 from addin.callsheet.sun import production_zone, sun_times
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
@@ -34,8 +35,10 @@ EQUIPMENT_HEADERS = ("specialequipment", "equipment", "specialequip", "specialeq
 CONTACT_KEYS = (
     ("Producer", "producer"),
     ("Director", "director"),
+    ("Line Producer", "line_producer"),
     ("UPM", "upm"),
     ("1st AD", "first_ad"),
+    ("2nd AD", "second_ad"),
     ("Coordinator", "coordinator"),
 )
 
@@ -53,6 +56,10 @@ class SceneLine:
     location: str
     notes: str = ""
     synopsis: str = ""
+    """The schedule's Synopsis (a one-liner's ``Description``)."""
+    script_page: str = ""
+    script_day: str = ""
+    sequence: str = ""
     background: str = ""
     """``12 Background; 2 Stand-ins`` (the Schedule's Background / Stand-ins columns)."""
     description: str = ""
@@ -168,6 +175,11 @@ class CallSheet:
     upm: str = ""
     first_ad: str = ""
     coordinator: str = ""
+    line_producer: str = ""
+    second_ad: str = ""
+    script_color: str = ""
+    """The script revision colour from Settings (``Blue``)."""
+    schedule_color: str = ""
     total_pages: str = "0"
     scenes: list[SceneLine] = field(default_factory=list)
     cast: list[CastLine] = field(default_factory=list)
@@ -351,6 +363,8 @@ class _Builder:
             safety_notes=_text(settings.get("Safety Notes")),
             office_address=_text(settings.get("Office Address")),
             office_phone=_text(settings.get("Office Phone")),
+            script_color=_text(settings.get("Script Color")),
+            schedule_color=_text(settings.get("Schedule Color")),
         )
         for key, attr in CONTACT_KEYS:
             name = _text(settings.get(key))
@@ -552,6 +566,9 @@ class _Builder:
             synopsis=synopsis,
             background=background,
             description="\n".join(t for t in (set_, synopsis, notes and f"NOTE: {notes}") if t),
+            script_page=_text(row.get("Script Page")),
+            script_day=_text(row.get("Script Day")),
+            sequence=_text(row.get("Sequence")),
         )
 
     def _background(self, rows: list[dict[str, Any]]) -> list[BackgroundLine]:
@@ -724,8 +741,20 @@ class _Builder:
         table = self.book.table("Crew")
         if table is None:
             return []
-        people: dict[str, str] = {}
-        departments: dict[str, str] = {}
+        calls = day_calls(self.book, self.day)
+        printed: dict[tuple[str, int, str], str] = {}
+
+        def shown(kind: str, record: dict[str, Any], column: str) -> str:
+            """A call as printed, each cell read (and flagged) once."""
+            key = (kind, record["_row"], column)
+            if key not in printed:
+                source = self.book.table(kind)
+                assert source is not None
+                printed[key] = (
+                    general_call if kind == "Days" else self._call(source, record, column)
+                )
+            return printed[key]
+
         calls_table = self.book.table("Crew Calls")
         crew_rows = table.rows()
         names = {parse.name_key(r.get("Name")) for r in crew_rows}
@@ -736,15 +765,13 @@ class _Builder:
                 if record.get("Day") != self.day:
                     continue
                 who = parse.name_key(record.get("Who"))
-                call = self._call(calls_table, record, "Call")
+                call = shown("Crew Calls", record, "Call")
                 note = _text(record.get("Notes"))
                 if who in names:
-                    people.setdefault(who, call)
                     if note:
                         person_notes.setdefault(who, note)
                         self._notes.append(DepartmentNote(_text(record.get("Who")), note))
                 elif who in depts:
-                    departments.setdefault(who, call)
                     if note:
                         heading = _text(record.get("Who"))
                         self._notes.append(
@@ -776,7 +803,7 @@ class _Builder:
             for i, row in enumerate(groups[key]):
                 name_key = parse.name_key(row.get("Name"))
                 name = _text(row.get("Name"))
-                call = people.get(name_key) or departments.get(key) or general_call
+                call = next((c for source in calls.sources(row) if (c := shown(*source))), "")
                 dept = _text(row.get("Department"))
                 if not call:
                     uncalled.setdefault(dept or "(no department)", []).append(name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -99,6 +100,36 @@ def trim(grid: Grid) -> Grid:
     return [(row + [None] * width)[:width] for row in rows]
 
 
+def on_mac(book: xw.Book) -> bool:
+    """Whether the book is open in Excel for Mac (xlwings' AppleScript engine)."""
+    return type(book.app.impl).__module__.endswith("_xlmac")
+
+
+def area(sheet: xw.Sheet, address: str) -> xw.Range:
+    """A range for any address, multi-area ones included.
+
+    xlwings' macOS ``sheet.range("A3:F3,A5:F5")`` keeps only the text before the
+    first colon (the first cell); its Range class takes the whole address.
+    """
+    if "," in address and ":" in address and on_mac(sheet.book):
+        engine = sys.modules[type(sheet.impl).__module__]
+        return xw.Range(impl=engine.Range(sheet.impl, address))
+    return sheet.range(address)
+
+
+def _overlay_errors(values: Grid, shown: Any) -> Grid:
+    """Error texts from Excel's displayed text put into the values macOS gives as empty."""
+    if not isinstance(shown, list):
+        shown = [[shown]]
+    elif shown and not isinstance(shown[0], list):
+        shown = [shown]
+    for r, row in enumerate(shown):
+        for c, text in enumerate(row):
+            if text in ERROR_VALUES and r < len(values) and c < len(values[r]):
+                values[r][c] = text
+    return values
+
+
 def address_chunks(addresses: list[str]) -> list[str]:
     """Comma-joined multi-area addresses, each short enough for Excel."""
     chunks: list[str] = []
@@ -152,7 +183,12 @@ class ExcelHost:
     def _read_sheet(self, sheet: xw.Sheet) -> Grid:
         used = sheet.used_range
         top, left = used.row, used.column
-        values = used.options(ndim=2, err_to_str=True).value
+        if on_mac(self.book):
+            # xlwings' macOS raw_value raises TypeError with err_to_str on several rows;
+            # error cells come as empty there, so their text is read from string_value.
+            values = _overlay_errors(used.options(ndim=2).value, used.api.string_value.get())
+        else:
+            values = used.options(ndim=2, err_to_str=True).value
         grid = [[None] * (left - 1) + [normalise(v) for v in row] for row in values]
         grid = [[None] * len(grid[0])] * (top - 1) + grid if grid else grid
         height = top + len(values) - 1
@@ -296,7 +332,7 @@ class ExcelHost:
             by_fill.setdefault(to_rgb(state.fill), []).append(address)
         for rgb, addresses in by_fill.items():
             for chunk in address_chunks(addresses):
-                sheet.range(chunk).color = rgb
+                area(sheet, chunk).color = rgb
         for address, state in cells.items():
             if state.note == current[address].note:
                 continue
@@ -358,7 +394,7 @@ class ExcelHost:
             )
         for colour, areas in by_fill.items():
             for chunk in address_chunks(areas):
-                sheet.range(chunk).color = to_rgb(colour)
+                area(sheet, chunk).color = to_rgb(colour)
         if content.wrap_columns and content.rows:
             last = len(content.rows)
             sheet.range((1, 1), (last, max(width, 1))).vertical_alignment = "top"
@@ -404,6 +440,13 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         pass
     try:
         sheet.activate()
+        if on_mac(sheet.book):  # Excel for Mac's AppleScript window properties
+            window = sheet.book.app.api.active_window
+            window.freeze_panes.set(False)
+            window.split_column.set(0)
+            window.split_row.set(rows)
+            window.freeze_panes.set(True)
+            return
         window = sheet.book.app.api.ActiveWindow
         window.FreezePanes = False
         window.SplitColumn = 0
