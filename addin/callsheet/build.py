@@ -187,6 +187,8 @@ class CallSheet:
     locations: list[LocationLine] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     background: list[BackgroundLine] = field(default_factory=list)
+    background_total: str = ""
+    """The day's background: ``20 Background, 2 Stand-ins`` (the most any one scene needs)."""
     department_notes: list[DepartmentNote] = field(default_factory=list)
     advance_title: str = ""
     advance_total_pages: str = ""
@@ -294,6 +296,17 @@ def swhf(work_days: list[int], day: int) -> str:
     return "H" if first < day < last else ""
 
 
+def background_total(lines: list[BackgroundLine]) -> str:
+    """The day's background by kind: the largest count any one scene asks for (the same
+    background usually works several scenes); a kind without counts is named alone."""
+    most: dict[str, int | None] = {}
+    for line in lines:
+        count = int(line.count) if line.count.isdigit() else None
+        known = most.get(line.kind)
+        most[line.kind] = count if known is None else max(known, count or 0)
+    return ", ".join(f"{n} {kind}" if n else kind for kind, n in most.items())
+
+
 # ------------------------------------------------------------------ helpers
 
 
@@ -375,6 +388,7 @@ class _Builder:
         rows = self._scene_rows(self.day)
         sheet.scenes = [self._scene(row, check=True) for row in rows]
         sheet.background = self._background(rows)
+        sheet.background_total = background_total(sheet.background)
         sheet.total_pages = parse.format_eighths(_pages([r.get("Pages") for r in rows]))
         if not rows:
             self._flag(
@@ -587,6 +601,10 @@ class _Builder:
                 match = re.match(r"(\d+)\s*[x×]?\s*(.*)", text)
                 count, what = (match.group(1), match.group(2).strip()) if match else ("", text)
                 lines.append(BackgroundLine(_text(row.get("Scene")), kind, count, what))
+            if schedule.has("Cast"):  # BG, 20 BG, ATMOS, X, Stand-ins (2) typed among the cast
+                for entry in parse.parse_background(self._raw(schedule, row["_row"], "Cast")):
+                    count = "" if entry.count is None else str(entry.count)
+                    lines.append(BackgroundLine(_text(row.get("Scene")), entry.kind, count, ""))
         return lines
 
     # -- locations and sun

@@ -93,8 +93,9 @@ def to_rgb(token: Any) -> tuple[int, int, int] | None:
 def trim(grid: Grid) -> Grid:
     """Rectangular rows without trailing empty rows and columns ("" counts as empty)."""
     rows = [[None if v == "" else v for v in row] for row in grid]
-    height = max((i + 1 for i, row in enumerate(rows) if any(v is not None for v in row)),
-                 default=0)
+    height = max(
+        (i + 1 for i, row in enumerate(rows) if any(v is not None for v in row)), default=0
+    )
     rows = rows[:height]
     width = max((j + 1 for row in rows for j, v in enumerate(row) if v is not None), default=0)
     return [(row + [None] * width)[:width] for row in rows]
@@ -227,8 +228,7 @@ class ExcelHost:
             note = cell.note
             state = CellState(fill_token(cell.color), note.text if note is not None else None)
         except Exception as error:
-            raise HostError(f"Excel did not let ProdDesk read {name}!{address}: {error}") \
-                from error
+            raise HostError(f"Excel did not let ProdDesk read {name}!{address}: {error}") from error
         self._known[(name, address)] = state
         return state
 
@@ -314,19 +314,20 @@ class ExcelHost:
             self._add_sheet(content, undo)
         return backups
 
-    def _apply_cells(self, name: str, cells: dict[str, CellState],
-                     undo: list[Callable[[], None]]) -> None:
+    def _apply_cells(
+        self, name: str, cells: dict[str, CellState], undo: list[Callable[[], None]]
+    ) -> None:
         sheet = self.book.sheets[name]
-        before = {a: self._known.get((name, a)) or self._read_state(sheet, name, a)
-                  for a in cells}
+        before = {a: self._known.get((name, a)) or self._read_state(sheet, name, a) for a in cells}
         undo.append(lambda: self._write_cells(sheet, before, cells))
         self._write_cells(sheet, cells, before)
         for address, state in cells.items():
             self._known[(name, address)] = CellState(state.fill, state.note)
 
     @staticmethod
-    def _write_cells(sheet: xw.Sheet, cells: dict[str, CellState],
-                     current: dict[str, CellState]) -> None:
+    def _write_cells(
+        sheet: xw.Sheet, cells: dict[str, CellState], current: dict[str, CellState]
+    ) -> None:
         by_fill: dict[Any, list[str]] = {}
         for address, state in cells.items():
             by_fill.setdefault(to_rgb(state.fill), []).append(address)
@@ -346,8 +347,9 @@ class ExcelHost:
             else:
                 cell.add_note(state.note)
 
-    def _rename_out_of_the_way(self, name: str, taken: set[str],
-                               undo: list[Callable[[], None]]) -> str:
+    def _rename_out_of_the_way(
+        self, name: str, taken: set[str], undo: list[Callable[[], None]]
+    ) -> str:
         n = 1
         while f"ProdDesk old {n}" in taken:
             n += 1
@@ -456,8 +458,12 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         log.info("could not freeze the header of %s", sheet.name)
 
 
-def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
-                 found: set[tuple[int, int, int, int]], budget: list[int]) -> None:
+def _find_merges(
+    sheet: xw.Sheet,
+    region: tuple[int, int, int, int],
+    found: set[tuple[int, int, int, int]],
+    budget: list[int],
+) -> None:
     """Merged areas inside a region, by halving it (Range.MergeCells is True/False/None)."""
     r1, c1, r2, c2 = region
     if budget[0] <= 0 or any(
@@ -483,4 +489,3 @@ def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
         halves = [(r1, c1, r2, mid), (r1, mid + 1, r2, c2)]
     for half in halves:
         _find_merges(sheet, half, found, budget)
-
