@@ -4,8 +4,9 @@ ProdDesk's hidden state tab carries a mark in its header row (``STATE_MARK``) an
 lists every tab ProdDesk created (its Checks tab, its call sheet tabs) by name and
 kind. The mark is plain cell text, so it works the same in an .xlsx file, in live
 Excel and on Google Sheets, and it moves with the tab when someone renames it.
-The Checks tab is also known by its own layout (title and header row), so a
-renamed Checks tab is still found.
+The Checks tab is also known by its own layout (title row, then its header row
+right under it or under the line saying what was read), so a renamed Checks tab
+is still found.
 
 A tab ProdDesk did not create is never replaced or deleted: when its name is taken
 ProdDesk picks another (``ProdDesk Checks``, then ``ProdDesk Checks 2``, ...).
@@ -75,9 +76,10 @@ def is_checks_tab(grid: Grid) -> bool:
     from addin.report import CHECKS_HEADER
 
     title = _row(grid, 0)
-    return bool(title) and title[0].startswith(CHECKS_TITLE) and (
-        _trimmed(_row(grid, 1)) == CHECKS_HEADER
-    )
+    if not title or not title[0].startswith(CHECKS_TITLE):
+        return False
+    # the header row follows the title, or the line saying what was read under it
+    return any(_trimmed(_row(grid, index)) == CHECKS_HEADER for index in (1, 2))
 
 
 def _is_legacy_call_sheet(name: str, grid: Grid) -> int | None:
