@@ -250,15 +250,60 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
 
 
 def find_tabs(names: list[str]) -> dict[str, str]:
-    """Canonical tab kind -> the book's tab name, by name or alias (first match wins)."""
+    """Canonical tab kind -> the book's tab name, by name or alias.
+
+    An exact name wins (the canonical name first, then the aliases in order);
+    then a name that is an alias with qualifying words around it
+    (``Cost Report Detail``, ``Crew List 2026``, ``Shooting Schedule - Blue``).
+    """
     found: dict[str, str] = {}
     for tab in TABS:
-        keys = {header_key(tab.name), *(header_key(alias) for alias in tab.aliases)}
-        for name in names:
-            if header_key(name) in keys and name not in found.values():
-                found[tab.name] = name
-                break
-    return found
+        keys = [header_key(tab.name), *(header_key(alias) for alias in tab.aliases)]
+        ranked = sorted(
+            (keys.index(header_key(name)), name)
+            for name in names
+            if header_key(name) in keys and name not in found.values()
+        )
+        if ranked:
+            found[tab.name] = ranked[0][1]
+    for tab in TABS:
+        if tab.name in found:
+            continue
+        name = next(
+            (n for n in names if n not in found.values() and _qualified_alias(n, tab)), None
+        )
+        if name is not None:
+            found[tab.name] = name
+    return {tab.name: found[tab.name] for tab in TABS if tab.name in found}
+
+
+TAB_QUALIFIERS = frozenset({
+    "detail", "details", "summary", "report", "list", "log", "sheet", "tab", "master", "final",
+    "current", "working", "draft", "revised", "rev", "new", "updated", "copy", "all", "full",
+    "main", "export", "production", "prod", "white", "blue", "pink", "yellow", "green",
+    "goldenrod", "buff", "salmon", "cherry", "tan", "gray", "grey", "ivory",
+})
+"""Words that may stand before or after a tab alias without changing what the tab is."""
+
+_WORD = re.compile(r"[0-9a-z#]+")
+
+
+def _qualified_alias(name: str, tab: TabSpec) -> bool:
+    """Whether a tab name is one of the tab's aliases plus qualifier words, years or versions."""
+    words = _WORD.findall(name.casefold())
+    for alias in (tab.name, *tab.aliases):
+        wanted = _WORD.findall(alias.casefold())
+        for start in range(len(words) - len(wanted) + 1):
+            if words[start:start + len(wanted)] != wanted:
+                continue
+            rest = words[:start] + words[start + len(wanted):]
+            if rest and all(_qualifies(word) for word in rest):
+                return True
+    return False
+
+
+def _qualifies(word: str) -> bool:
+    return word in TAB_QUALIFIERS or re.fullmatch(r"(?:v|rev|r)?\d+|#\d*", word) is not None
 
 
 def _aliases(spec: TabSpec) -> dict[str, str]:
@@ -329,6 +374,8 @@ def read_table(
     the tab is its header.
     """
     header_row, columns, headers = find_header(grid, spec, overrides)
+    if spec.name == "Cast" and grid and not overrides:
+        _name_beside_actor(grid[header_row], columns, headers)
     if len(columns) < 2 or not _has_key(spec, columns):
         raise headers_module.unreadable(grid, spec, sheet, header_row, headers)
     header_keys = {header_key(headers[c]) for c in columns}
@@ -406,7 +453,41 @@ def read_table(
     if spec.name == "Schedule":
         table.extra["day_breaks"] = day_breaks
         _assign_days(table, settings)
+        _split_sluglines(table)
     return table
+
+
+_ACTOR_HEADERS = frozenset(header_key(h) for h in ("Actor", "Talent", "Actor Name", "Performer"))
+
+
+def _name_beside_actor(header: list[Any], columns: dict[str, int], headers: dict[str, str]) -> None:
+    """In a cast list, ``Name`` next to an ``Actor``/``Talent`` column is the character."""
+    actor = next(
+        (c for c, v in enumerate(header, start=1)
+         if isinstance(v, str) and header_key(v) in _ACTOR_HEADERS),
+        None,
+    )
+    if actor is None or "Actor" not in columns or columns["Actor"] == actor:
+        return
+    if header_key(headers["Actor"]) == "name" and "Character" not in columns:
+        columns["Character"], headers["Character"] = columns["Actor"], headers["Actor"]
+    columns["Actor"], headers["Actor"] = actor, str(header[actor - 1])
+
+
+_SLUGLINE_HEADERS = frozenset(header_key(h) for h in ("Slugline", "Scene Heading"))
+
+
+def _split_sluglines(table: Table) -> None:
+    """A ``Slugline`` column without an I/E column gives I/E, set and (without D/N) D/N."""
+    if "Set" not in table.columns or "I/E" in table.columns:
+        return
+    if header_key(table.headers["Set"]) not in _SLUGLINE_HEADERS:
+        return
+    parts = [parse.split_slugline(v) for v in table.column("Set")]
+    table.set_column("I/E", [p[0] for p in parts])
+    table.set_column("Set", [p[1] for p in parts])
+    if "D/N" not in table.columns:
+        table.set_column("D/N", [p[2] for p in parts])
 
 
 def _plain_row_test(

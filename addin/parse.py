@@ -248,6 +248,43 @@ def _near_years(centre: dt.date) -> tuple[int, int, int]:
     return centre.year - 1, centre.year, centre.year + 1
 
 
+_SLUG_IE = re.compile(
+    r"\s*(int\.?\s*/\s*ext|ext\.?\s*/\s*int|int\.?\s*-\s*ext|i\s*/\s*e|int|ext)\.?(?:\s+|$)(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_SLUG_PARTS = re.compile(r"\s+[-–—]+\s+")
+TIMES_OF_DAY = frozenset({
+    "day", "night", "dawn", "dusk", "morning", "afternoon", "evening", "sunrise", "sunset",
+    "magic hour", "continuous", "later", "moments later", "same", "day for night",
+})
+
+
+def split_slugline(value: Any) -> tuple[str | None, str | None, str | None]:
+    """(I/E, set, D/N) of a scene heading: ``INT. STARLITE DINER - NIGHT`` ->
+    (``INT``, ``STARLITE DINER``, ``NIGHT``).
+
+    I/E is ``INT``, ``EXT`` or ``INT/EXT`` (``I/E``, ``EXT/INT``, ``INT.-EXT.`` too);
+    D/N is the last `` - `` part when it is a time of day (DAY, NIGHT, DAWN, DUSK,
+    MORNING, EVENING, CONTINUOUS, ...). What is not there is None; text that is no
+    heading is the set as typed.
+    """
+    text = display(value).strip() if value is not None else ""
+    if not text:
+        return None, None, None
+    ie = None
+    match = _SLUG_IE.fullmatch(text)
+    if match:
+        word = re.sub(r"[\s.]", "", match.group(1)).upper().replace("-", "/")
+        ie = "INT/EXT" if "/" in word else word
+        text = match.group(2).strip()
+    dn = None
+    pieces = _SLUG_PARTS.split(text)
+    if len(pieces) > 1 and " ".join(pieces[-1].casefold().split()) in TIMES_OF_DAY:
+        dn = pieces[-1].strip().upper()
+        text = text[: text.rfind(pieces[-1])].rstrip(" -–—")
+    return ie, text or None, dn
+
+
 # ---------------------------------------------------------------- times
 
 def parse_time(value: Any) -> dt.time | None:
@@ -672,7 +709,8 @@ def parse_cast_ids(value: Any) -> list[str]:
     """Cast numbers of a schedule cell: ``1, 2, 5``, ``1,2 & 5``, ``1 2 5``, ``1/2/5``, 3.0.
 
     Ids are upper-cased, a ``#`` and leading zeros are dropped (``#01a`` -> ``1A``),
-    repeats removed; blank or unreadable -> [].
+    repeats removed; blank or unreadable -> []. Background entries (``BG``, ``20 BG``,
+    ``ATMOS``, ``X``, ``Stand-ins (2)``) are not cast ids: see ``parse_background``.
     """
     kind = type(value)
     if kind is str:
@@ -687,19 +725,86 @@ def parse_cast_ids(value: Any) -> list[str]:
 
 @lru_cache(maxsize=_CACHE)
 def _parse_cast_text(raw: str) -> tuple[str, ...]:
-    text = raw.strip()
-    if not text or text in ERROR_VALUES:
-        return ()
+    return _split_cast_text(raw)[0]
+
+
+def _cast_tokens(text: str) -> list[str]:
+    """Cast ids of text with no background in it, normalised (``#01a`` -> ``1A``)."""
     ids: list[str] = []
-    for part in _CAST_SPLIT.split(text):
+    for part in _CAST_SPLIT.split(text.strip()):
         token = part.strip().lstrip("#").upper()
         if token.endswith(".0") and token[:-2].isdigit():
             token = token[:-2]
         stripped = token.lstrip("0")
         token = stripped if stripped and stripped[0].isalnum() and token[:1] == "0" else token
-        if token and token not in ids:
+        if token:
             ids.append(token)
-    return tuple(ids)
+    return ids
+
+
+def parse_background(value: Any) -> list[Background]:
+    """The background entries of a schedule's cast cell: ``1, 2, 20 BG, Stand-ins (2)`` ->
+    [Background 20, Stand-ins 2].
+
+    Words: ``BG``, ``B/G``, ``Background``, ``Extras``, ``ATMOS``, ``Atmosphere``, ``X``
+    (Background) and ``Stand-ins`` / ``Stand-in``. A count before (``20 BG``, at the
+    start of the cell or after a comma) or after (``BG x12``, ``BG 12``, ``Stand-ins (2)``,
+    ``BG: 12``) is kept; without one the count is None.
+    """
+    if not isinstance(value, str) or isinstance(value, CellError):
+        return []
+    return list(_split_cast_text(value)[1])
+
+
+_BG_WORDS = r"b\s*/\s*g|bg|background|extras?|atmos(?:phere)?|stand[\s-]?ins?|x"
+_BG_AFTER = r"(?:\s*(?:[x×:#]\s*)?\(?\s*(\d+)\s*\)?)?"
+_BG_CHUNK = re.compile(rf"(?:(\d+)\s*[x×]?\s*)?({_BG_WORDS})\.?{_BG_AFTER}", re.IGNORECASE)
+_BG_INSIDE = re.compile(rf"(?<![\w#])({_BG_WORDS})\.?{_BG_AFTER}(?![\w/])", re.IGNORECASE)
+_CHUNKS = re.compile(r"\s*[,;&+]\s*|\s+and\s+")
+
+
+@dataclass(frozen=True)
+class Background:
+    """Background a scene needs, from its cast cell: ``20 BG`` -> Background, 20."""
+
+    kind: str
+    """``Background`` (BG, B/G, Extras, ATMOS, Atmosphere, X) or ``Stand-ins``."""
+    count: int | None
+    typed: str
+
+
+def _background_kind(word: str) -> str:
+    return "Stand-ins" if word.casefold().startswith("stand") else "Background"
+
+
+@lru_cache(maxsize=_CACHE)
+def _split_cast_text(raw: str) -> tuple[tuple[str, ...], tuple[Background, ...]]:
+    """A schedule cast cell split into cast ids and background entries."""
+    text = raw.strip()
+    if not text or text in ERROR_VALUES:
+        return (), ()
+    ids: list[str] = []
+    background: list[Background] = []
+    for chunk in _CHUNKS.split(text):
+        whole = _BG_CHUNK.fullmatch(chunk.strip())
+        if whole:
+            count = whole.group(1) or whole.group(3)
+            background.append(
+                Background(_background_kind(whole.group(2)), int(count) if count else None,
+                           chunk.strip())
+            )
+            continue
+        for found in _BG_INSIDE.finditer(chunk):
+            count = found.group(2)
+            background.append(
+                Background(_background_kind(found.group(1)), int(count) if count else None,
+                           found.group(0).strip())
+            )
+        rest = _BG_INSIDE.sub(" ", chunk)
+        for token in _cast_tokens(rest):
+            if token not in ids:
+                ids.append(token)
+    return tuple(ids), tuple(background)
 
 
 def _fold(text: str) -> str:

@@ -27,7 +27,9 @@ def _messy_book(tmp_path: Path) -> Path:
         "Crew": CREW,
         "Vendors": VENDORS,
         "PO Log": hot_budget_actuals(),
-        "Cost Report": [["COST REPORT"], ["ACCT", "LINE ITEM", "BID TOTAL", "ACTUAL TO DATE"]],
+        # "BID TOTAL" is a budget column ProdDesk reads (tests/test_vocabulary.py), so this
+        # cost report is unreadable only through headers nobody taught it
+        "Cost Report": [["COST REPORT"], ["ACCT", "LINE ITEM", "ORIGINAL", "SPENT TO DATE"]],
     })
 
 

@@ -58,8 +58,15 @@ def normalise(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and value in COM_ERRORS:
         return CellError(COM_ERRORS[value])
     if isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day, value.hour, value.minute,
-                            value.second, value.microsecond)
+        value = dt.datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+        )
         if value.date() == EXCEL_EPOCH:
             return value.time()
         if value.time() == dt.time(0):
@@ -96,8 +103,9 @@ def to_rgb(token: Any) -> tuple[int, int, int] | None:
 def trim(grid: Grid) -> Grid:
     """Rectangular rows without trailing empty rows and columns ("" counts as empty)."""
     rows = [[None if v == "" else v for v in row] for row in grid]
-    height = max((i + 1 for i, row in enumerate(rows) if any(v is not None for v in row)),
-                 default=0)
+    height = max(
+        (i + 1 for i, row in enumerate(rows) if any(v is not None for v in row)), default=0
+    )
     rows = rows[:height]
     width = max((j + 1 for row in rows for j, v in enumerate(row) if v is not None), default=0)
     return [(row + [None] * width)[:width] for row in rows]
@@ -227,8 +235,10 @@ class ExcelHost:
             if unread:
                 self._read_states(self.book.sheets[name], name, unread)
             states[name] = {
-                a: CellState((staged.get(a) or self._known[(name, a)]).fill,
-                             (staged.get(a) or self._known[(name, a)]).note)
+                a: CellState(
+                    (staged.get(a) or self._known[(name, a)]).fill,
+                    (staged.get(a) or self._known[(name, a)]).note,
+                )
                 for a in addresses
             }
         return states
@@ -243,8 +253,9 @@ class ExcelHost:
                 note = notes.get(address) if notes is not None else _cell_note(sheet, address)
                 self._known[(name, address)] = CellState(fills[address], note)
         except Exception as error:
-            raise HostError(f"Excel did not let ProdDesk read the marks on {name}: {error}") \
-                from error
+            raise HostError(
+                f"Excel did not let ProdDesk read the marks on {name}: {error}"
+            ) from error
 
     # -- staging ----------------------------------------------------------------
     def apply_marks(self, marks: dict[str, dict[str, Mark]]) -> None:
@@ -328,8 +339,9 @@ class ExcelHost:
             self._add_sheet(content, undo)
         return backups
 
-    def _apply_cells(self, name: str, cells: dict[str, CellState],
-                     undo: list[Callable[[], None]]) -> None:
+    def _apply_cells(
+        self, name: str, cells: dict[str, CellState], undo: list[Callable[[], None]]
+    ) -> None:
         sheet = self.book.sheets[name]
         unread = [a for a in cells if (name, a) not in self._known]
         if unread:
@@ -341,8 +353,9 @@ class ExcelHost:
             self._known[(name, address)] = CellState(state.fill, state.note)
 
     @staticmethod
-    def _write_cells(sheet: xw.Sheet, cells: dict[str, CellState],
-                     current: dict[str, CellState]) -> None:
+    def _write_cells(
+        sheet: xw.Sheet, cells: dict[str, CellState], current: dict[str, CellState]
+    ) -> None:
         by_fill: dict[Any, list[str]] = {}
         for address, state in cells.items():
             by_fill.setdefault(to_rgb(state.fill), []).append(address)
@@ -357,8 +370,9 @@ class ExcelHost:
                 # cell's shape and note (seven more round trips per cell)
                 sheet.range(address).impl.add_note(text)
 
-    def _rename_out_of_the_way(self, name: str, taken: set[str],
-                               undo: list[Callable[[], None]]) -> str:
+    def _rename_out_of_the_way(
+        self, name: str, taken: set[str], undo: list[Callable[[], None]]
+    ) -> str:
         n = 1
         while f"ProdDesk old {n}" in taken:
             n += 1
@@ -509,7 +523,8 @@ def _mac_notes(sheet: xw.Sheet) -> dict[str, str]:
 
     try:
         found = sheet.api.used_range.special_cells(
-            type=appscript.k.cell_type_comments).get_address()
+            type=appscript.k.cell_type_comments
+        ).get_address()
     except appscript.reference.CommandError:  # "No cells were found."
         return {}
     notes = {}
@@ -571,8 +586,12 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         log.info("could not freeze the header of %s", sheet.name)
 
 
-def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
-                 found: set[tuple[int, int, int, int]], budget: list[int]) -> None:
+def _find_merges(
+    sheet: xw.Sheet,
+    region: tuple[int, int, int, int],
+    found: set[tuple[int, int, int, int]],
+    budget: list[int],
+) -> None:
     """Merged areas inside a region, by halving it (Range.MergeCells is True/False/None)."""
     r1, c1, r2, c2 = region
     if budget[0] <= 0 or any(
@@ -598,4 +617,3 @@ def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
         halves = [(r1, c1, r2, mid), (r1, mid + 1, r2, c2)]
     for half in halves:
         _find_merges(sheet, half, found, budget)
-

@@ -114,6 +114,7 @@ class XlsxHost:
                 sheet.cells.set_style(row, col, style)
                 if ref not in sheet.notes.threaded:
                     sheet.notes.set(ref, row, col, mark.note)
+            sheet.notes.flush()
             self._package.touch(sheet.part)
 
     def restore_cells(self, states: dict[str, dict[str, CellState]]) -> None:
@@ -163,6 +164,8 @@ class XlsxHost:
         self._require_writable()
         target = self.output or self.path
         check_target(target)
+        for sheet in self._open.values():
+            sheet.notes.flush()
         try:
             write_atomic(target, self._package.to_bytes(), backup=self.backup)
         except OSError as exc:
