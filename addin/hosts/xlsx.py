@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from addin.errors import HostError
 from addin.files import write_atomic
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
@@ -25,6 +23,7 @@ from addin.hosts.xlsx_book import Workbook
 from addin.hosts.xlsx_cells import SheetCells
 from addin.hosts.xlsx_notes import SheetNotes, comment_text
 from addin.hosts.xlsx_open import check_target, read_package, workbook_part
+from addin.hosts.xlsx_package import parse_xml
 from addin.hosts.xlsx_read import read_batches
 from addin.hosts.xlsx_styles import Styles
 from addin.hosts.xlsx_writer import build_sheet
@@ -138,7 +137,7 @@ class XlsxHost:
                 original = (token or {}).get("comment")
                 if state.note is None:
                     sheet.notes.remove(ref, row, col)
-                elif original and comment_text(etree.fromstring(original)) == state.note:
+                elif original and comment_text(parse_xml(original)) == state.note:
                     sheet.notes.put_back(ref, row, col, original)
                 elif sheet.notes.text(ref) != state.note:
                     sheet.notes.set(ref, row, col, state.note)

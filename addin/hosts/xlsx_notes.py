@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from addin.hosts.xlsx_package import MAIN, REL, Package, q
+from addin.hosts.xlsx_package import MAIN, REL, Package, parse_xml, q
 
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 VML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing"
@@ -153,7 +153,7 @@ class SheetNotes:
 
     def put_back(self, ref: str, row: int, col: int, xml: str) -> None:
         """Put a cell's original ``<comment>`` element back."""
-        original = etree.fromstring(xml)
+        original = parse_xml(xml)
         comment = self._by_ref().get(ref)
         if comment is None:
             comment = self._new_comment(ref, row, col)
