@@ -68,8 +68,9 @@ def best_of(runs: int, job: Callable[[], object]) -> float:
 
 
 def _cpu() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
-        resource.RUSAGE_CHILDREN
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
     )
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
@@ -116,10 +117,15 @@ def _quiet():
         yield
 
 
+def validate_args(path: Path) -> list[str]:
+    """The arguments of (a)."""
+    return ["validate", str(path), "--format", "json", "--today", TODAY.isoformat()]
+
+
 def validate_json(path: Path) -> None:
     """(a) ``proddesk validate --format json`` in-process, output discarded."""
     with _quiet():
-        proddesk(["validate", str(path), "--format", "json", "--today", TODAY.isoformat()])
+        proddesk(validate_args(path))
 
 
 def calamine_read(path: Path) -> None:
@@ -138,18 +144,7 @@ def validate_annotate(path: Path, out: Path) -> None:
     """(d) ``proddesk validate --annotate OUT`` in-process, output discarded."""
     out.unlink(missing_ok=True)
     with _quiet():
-        proddesk(
-            [
-                "validate",
-                str(path),
-                "--format",
-                "json",
-                "--today",
-                TODAY.isoformat(),
-                "--annotate",
-                str(out),
-            ]
-        )
+        proddesk([*validate_args(path), "--annotate", str(out)])
 
 
 def stages(path: Path, runs: int, out: Path) -> dict[str, float]:
@@ -228,16 +223,7 @@ def main() -> int:
             "d": ("proddesk validate --annotate OUT", lambda: validate_annotate(path, out)),
             "e": (
                 "(a) as a whole process",
-                lambda: process(
-                    "-m",
-                    "addin.cli",
-                    "validate",
-                    str(path),
-                    "--format",
-                    "json",
-                    "--today",
-                    TODAY.isoformat(),
-                ),
+                lambda: process("-m", "addin.cli", *validate_args(path)),
             ),
             "f": ("(b) as a whole process", lambda: process("-c", PROCESS_CALAMINE, str(path))),
             "g": (
