@@ -18,8 +18,10 @@ from functools import partial
 from operator import itemgetter
 from typing import Any
 
+from addin import headers as headers_module
 from addin import parse
 from addin.errors import InputError
+from addin.headers import UnreadableTab
 from addin.hosts.base import Grid, Host, ReadsInBatches
 from addin.model import ERROR_VALUES, CellError, ColumnStore, Table
 from addin.schema import TABS, TABS_BY_NAME, TabSpec, header_key, is_owned_tab
@@ -154,6 +156,8 @@ class Book:
     tables: dict[str, Table]
     settings: Settings
     grids: dict[str, Grid] = field(default_factory=dict, repr=False)
+    unreadable: dict[str, UnreadableTab] = field(default_factory=dict)
+    """Tabs found by name whose header row could not be found, by kind."""
 
     def table(self, kind: str) -> Table | None:
         """The tab of a canonical kind (``"Crew"``), or None when the book lacks it."""
@@ -207,6 +211,7 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
     found = find_tabs([name for name in names if not is_owned_tab(name)])
     grids: dict[str, Grid] = {}
     tables: dict[str, Table] = {}
+    unreadable: dict[str, UnreadableTab] = {}
     settings: Settings | None = None
     for batch in batches:
         grids.update(batch)
@@ -219,14 +224,19 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
                 continue  # every table needs the settings (phone region, dates)
         arrived = [
             kind for kind, sheet in found.items()
-            if kind != "Settings" and kind not in tables and sheet in grids
+            if kind != "Settings" and kind not in tables and kind not in unreadable
+            and sheet in grids
         ]
         for kind in arrived:
             sheet = found[kind]
-            tables[kind] = read_table(grids[sheet], TABS_BY_NAME[kind], sheet, label, settings)
+            try:
+                tables[kind] = read_table(grids[sheet], TABS_BY_NAME[kind], sheet, label, settings)
+            except UnreadableTab as problem:
+                unreadable[kind] = problem
         if len(grids) < len(names):  # the rest is still being read: normalise meanwhile
             for kind in arrived:
-                tables[kind].normalise()
+                if kind in tables:
+                    tables[kind].normalise()
     if not found:
         known = ", ".join(tab.name for tab in TABS)
         raise InputError(
@@ -235,19 +245,65 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
         )
     ordered = {kind: tables[kind] for kind in found if kind in tables}
     book_grids = {name: grids[name] for name in names if name in grids}
-    return Book(label, list(book_grids), ordered, settings or Settings(), book_grids)
+    unread = {kind: unreadable[kind] for kind in found if kind in unreadable}
+    return Book(label, list(book_grids), ordered, settings or Settings(), book_grids, unread)
 
 
 def find_tabs(names: list[str]) -> dict[str, str]:
-    """Canonical tab kind -> the book's tab name, by name or alias (first match wins)."""
+    """Canonical tab kind -> the book's tab name, by name or alias.
+
+    An exact name wins (the canonical name first, then the aliases in order);
+    then a name that is an alias with qualifying words around it
+    (``Cost Report Detail``, ``Crew List 2026``, ``Shooting Schedule - Blue``).
+    """
     found: dict[str, str] = {}
     for tab in TABS:
-        keys = {header_key(tab.name), *(header_key(alias) for alias in tab.aliases)}
-        for name in names:
-            if header_key(name) in keys and name not in found.values():
-                found[tab.name] = name
-                break
-    return found
+        keys = [header_key(tab.name), *(header_key(alias) for alias in tab.aliases)]
+        ranked = sorted(
+            (keys.index(header_key(name)), name)
+            for name in names
+            if header_key(name) in keys and name not in found.values()
+        )
+        if ranked:
+            found[tab.name] = ranked[0][1]
+    for tab in TABS:
+        if tab.name in found:
+            continue
+        name = next(
+            (n for n in names if n not in found.values() and _qualified_alias(n, tab)), None
+        )
+        if name is not None:
+            found[tab.name] = name
+    return {tab.name: found[tab.name] for tab in TABS if tab.name in found}
+
+
+TAB_QUALIFIERS = frozenset({
+    "detail", "details", "summary", "report", "list", "log", "sheet", "tab", "master", "final",
+    "current", "working", "draft", "revised", "rev", "new", "updated", "copy", "all", "full",
+    "main", "export", "production", "prod", "white", "blue", "pink", "yellow", "green",
+    "goldenrod", "buff", "salmon", "cherry", "tan", "gray", "grey", "ivory",
+})
+"""Words that may stand before or after a tab alias without changing what the tab is."""
+
+_WORD = re.compile(r"[0-9a-z#]+")
+
+
+def _qualified_alias(name: str, tab: TabSpec) -> bool:
+    """Whether a tab name is one of the tab's aliases plus qualifier words, years or versions."""
+    words = _WORD.findall(name.casefold())
+    for alias in (tab.name, *tab.aliases):
+        wanted = _WORD.findall(alias.casefold())
+        for start in range(len(words) - len(wanted) + 1):
+            if words[start:start + len(wanted)] != wanted:
+                continue
+            rest = words[:start] + words[start + len(wanted):]
+            if rest and all(_qualifies(word) for word in rest):
+                return True
+    return False
+
+
+def _qualifies(word: str) -> bool:
+    return word in TAB_QUALIFIERS or re.fullmatch(r"(?:v|rev|r)?\d+|#\d*", word) is not None
 
 
 def _aliases(spec: TabSpec) -> dict[str, str]:
@@ -258,34 +314,70 @@ def _aliases(spec: TabSpec) -> dict[str, str]:
     return keys
 
 
-def find_header(grid: Grid, spec: TabSpec) -> tuple[int, dict[str, int], dict[str, str]]:
-    """The 0-based header row among the first rows, and canonical column -> 1-based column."""
+def find_header(
+    grid: Grid, spec: TabSpec, overrides: dict[str, str] | None = None
+) -> tuple[int, dict[str, int], dict[str, str]]:
+    """The 0-based header row, and canonical column -> 1-based column.
+
+    The best row among the first rows wins; when none of them has the key column,
+    a row further down that matches well is taken (see ``addin.headers``). The
+    coordinator's own headers (``overrides``: canonical column -> header) win over
+    the built-in aliases. The row is -1 with no columns when nothing matched.
+    """
     aliases = _aliases(spec)
-    best: tuple[int, int, dict[str, int], dict[str, str]] = (0, -1, {}, {})
+    own = {header_key(header): canonical for canonical, header in (overrides or {}).items()}
+    aliases.update(own)
+    match = partial(_match_row, aliases, own)
+    best: tuple[tuple[bool, int], int, dict[str, int], dict[str, str]] = ((False, 0), -1, {}, {})
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        columns: dict[str, int] = {}
-        headers: dict[str, str] = {}
-        for c, value in enumerate(row, start=1):
-            if not isinstance(value, str) or not value.strip():
-                continue
-            canonical = aliases.get(header_key(value))
-            if canonical and canonical not in columns:
-                columns[canonical] = c
-                headers[canonical] = value
-        if len(columns) > best[0]:
-            best = (len(columns), r, columns, headers)
+        columns, headers = match(row)
+        score = (len(columns) >= 2 and _has_key(spec, columns), len(columns))
+        if score > best[0]:
+            best = (score, r, columns, headers)
+    if not best[0][0]:
+        far = headers_module.far_header(
+            grid, spec, HEADER_SEARCH_ROWS, match, partial(_has_key, spec)
+        )
+        if far:
+            return far
     return best[1], best[2], best[3]
 
 
-def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Settings) -> Table:
-    """One tab's data rows, normalised, with their sheet row numbers."""
-    header_row, columns, headers = find_header(grid, spec)
+def _match_row(
+    aliases: dict[str, str], own: dict[str, str], row: list[Any]
+) -> tuple[dict[str, int], dict[str, str]]:
+    """The known columns of one row: canonical -> 1-based column, and -> header text."""
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for c, value in enumerate(row, start=1):
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = header_key(value)
+        canonical = aliases.get(key)
+        if canonical and (canonical not in columns or key in own):
+            columns[canonical] = c
+            headers[canonical] = value
+    return columns, headers
+
+
+def read_table(
+    grid: Grid,
+    spec: TabSpec,
+    sheet: str,
+    label: str,
+    settings: Settings,
+    overrides: dict[str, str] | None = None,
+) -> Table:
+    """One tab's data rows, normalised, with their sheet row numbers.
+
+    Raises ``UnreadableTab`` (an InputError saying what is missing) when no row of
+    the tab is its header.
+    """
+    header_row, columns, headers = find_header(grid, spec, overrides)
+    if spec.name == "Cast" and grid and not overrides:
+        _name_beside_actor(grid[header_row], columns, headers)
     if len(columns) < 2 or not _has_key(spec, columns):
-        expected = ", ".join(c.name for c in spec.columns[:6])
-        raise InputError(
-            f"{label}, tab '{sheet}': no header row found in the first {HEADER_SEARCH_ROWS} rows "
-            f"(looked for column names such as {expected})."
-        )
+        raise headers_module.unreadable(grid, spec, sheet, header_row, headers)
     header_keys = {header_key(headers[c]) for c in columns}
     composed_name = spec.name == "Crew" and "Name" not in columns
     if composed_name:
@@ -361,7 +453,41 @@ def read_table(grid: Grid, spec: TabSpec, sheet: str, label: str, settings: Sett
     if spec.name == "Schedule":
         table.extra["day_breaks"] = day_breaks
         _assign_days(table, settings)
+        _split_sluglines(table)
     return table
+
+
+_ACTOR_HEADERS = frozenset(header_key(h) for h in ("Actor", "Talent", "Actor Name", "Performer"))
+
+
+def _name_beside_actor(header: list[Any], columns: dict[str, int], headers: dict[str, str]) -> None:
+    """In a cast list, ``Name`` next to an ``Actor``/``Talent`` column is the character."""
+    actor = next(
+        (c for c, v in enumerate(header, start=1)
+         if isinstance(v, str) and header_key(v) in _ACTOR_HEADERS),
+        None,
+    )
+    if actor is None or "Actor" not in columns or columns["Actor"] == actor:
+        return
+    if header_key(headers["Actor"]) == "name" and "Character" not in columns:
+        columns["Character"], headers["Character"] = columns["Actor"], headers["Actor"]
+    columns["Actor"], headers["Actor"] = actor, str(header[actor - 1])
+
+
+_SLUGLINE_HEADERS = frozenset(header_key(h) for h in ("Slugline", "Scene Heading"))
+
+
+def _split_sluglines(table: Table) -> None:
+    """A ``Slugline`` column without an I/E column gives I/E, set and (without D/N) D/N."""
+    if "Set" not in table.columns or "I/E" in table.columns:
+        return
+    if header_key(table.headers["Set"]) not in _SLUGLINE_HEADERS:
+        return
+    parts = [parse.split_slugline(v) for v in table.column("Set")]
+    table.set_column("I/E", [p[0] for p in parts])
+    table.set_column("Set", [p[1] for p in parts])
+    if "D/N" not in table.columns:
+        table.set_column("D/N", [p[2] for p in parts])
 
 
 def _plain_row_test(

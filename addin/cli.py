@@ -53,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the Checks tab, fills and notes into the book (keeps a .bak)",
     )
     validate.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")
+    validate.add_argument(
+        "--all",
+        action="store_true",
+        dest="show_all",
+        help="list every finding in the table (by default each check shows its first 5)",
+    )
     validate.add_argument("--credentials", help="Google service-account key file")
     validate.set_defaults(run=_validate)
 
@@ -93,7 +99,7 @@ def _validate(args: argparse.Namespace, out: Console, err: Console) -> int:
     else:
         from addin.views import print_report
 
-        print_report(report, out)
+        print_report(report, out, show_all=args.show_all)
     if written:
         err.print(f"Checks written to {written}.")
     return EXIT_FINDINGS if report.has_errors else EXIT_OK

@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from addin.parse import (
+    DAYS_IN_A_WEEK,
     Rate,
     display,
     format_eighths,
@@ -96,9 +97,22 @@ def seventh_day_pay_hours(hours: float) -> float:
     return 1.5 * min(hours, 8.0) + 2.0 * max(hours - 8.0, 0.0)
 
 
+def _day_amount(rate: Rate) -> float:
+    """What a day of the deal pays at its guarantee: a weekly deal's day is a fifth of it."""
+    return rate.amount / DAYS_IN_A_WEEK if rate.per == "week" else rate.amount
+
+
 def _base(rate: Rate) -> float:
+    if rate.per == "hour":
+        return rate.amount
     guarantee = rate.guarantee or DEFAULT_GUARANTEE
-    return rate.amount / pay_hours(guarantee)
+    return _day_amount(rate) / pay_hours(guarantee)
+
+
+def _kit_per_day(rate: Rate) -> float:
+    if rate.kit is None:
+        return 0.0
+    return rate.kit / DAYS_IN_A_WEEK if rate.per == "week" else rate.kit
 
 
 def base_hourly(rate: Any) -> float:
@@ -108,8 +122,16 @@ def base_hourly(rate: Any) -> float:
     ``R / PH(G)``: /8 divides by 8, /10 by 11, /12 by 14 ($400/10 -> 36.36,
     $800/10 -> 72.73). Without a guarantee the day is 8 hours. Source:
     industry-rules.md "Day rates" (thefreemeapp.com, silaselias.co/rates).
+
+    A weekly deal (``$2,500/wk``) is 5 days of 8 hours, 40 straight-time hours
+    (industry-rules.md: weekly overtime is over 40 hours), so its base is W / 40
+    (62.50). An hourly deal (``$38.50/hr``) is its own base. A flat fee has no
+    hourly base and is refused. A kit fee is not wages and never counts here.
     """
-    return round(_base(_rate("base_hourly", rate)), 2)
+    deal = _rate("base_hourly", rate)
+    if deal.per == "flat":
+        raise _fail("base_hourly", f"rate {_quoted(rate)} is a flat fee; it has no hourly base")
+    return round(_base(deal), 2)
 
 
 def day_pay(rate: Any, hours: Any, seventh_day: Any = False) -> float:
@@ -127,6 +149,13 @@ def day_pay(rate: Any, hours: Any, seventh_day: Any = False) -> float:
     ``seventh_day`` is read as yes/no (TRUE, Y, Yes, X, 1; blank is no). Hours are
     used as given (no rounding up to 6-minute units). Sources: industry-rules.md
     "Day rates" (Labor Code §510, Wage Order 12).
+
+    Other deals (ProdDesk's reading, in the README): weekly ``$2,500/wk`` is a day
+    of ``W/5`` on an 8-hour guarantee ($500/8; 687.50 for 10 h); hourly
+    ``$38.50/hr`` pays ``R * PH(H)`` for the hours worked, no guarantee (423.50 for
+    10 h); flat ``$1,500 flat`` pays the fee whatever the hours, no overtime. A kit
+    fee (``+ $50 kit``) is added once per day (a fifth of it on a weekly deal), with
+    no overtime on it; ``+ kit`` without an amount adds nothing.
     """
     deal = _rate("day_pay", rate)
     seventh = False if is_blank(seventh_day) else parse_yes_no(seventh_day)
@@ -139,9 +168,12 @@ def day_pay(rate: Any, hours: Any, seventh_day: Any = False) -> float:
         raise _fail("day_pay", f"hours {_quoted(hours)} is not a number of hours")
     if worked > 24:
         raise _fail("day_pay", f"hours {_quoted(hours)} is more than a day")
-    paid = max(worked, deal.guarantee or DEFAULT_GUARANTEE)
+    kit = _kit_per_day(deal)
+    if deal.per == "flat":
+        return round(deal.amount + kit + 1e-9, 2)
+    paid = worked if deal.per == "hour" else max(worked, deal.guarantee or DEFAULT_GUARANTEE)
     factor = seventh_day_pay_hours(paid) if seventh else pay_hours(paid)
-    return round(_base(deal) * factor + 1e-9, 2)
+    return round(_base(deal) * factor + kit + 1e-9, 2)
 
 
 def _zone(name: str, tz: str | None) -> dt.tzinfo | None:

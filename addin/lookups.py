@@ -15,6 +15,7 @@ from typing import Any
 
 from addin import functions
 from addin.book import Book
+from addin.calls import day_calls
 from addin.callsheet.build import swhf as swhf_letter
 from addin.callsheet.sun import production_zone, sun_times
 from addin.days import shoot_days
@@ -108,8 +109,9 @@ def _day_row(table: Table | None, number: int) -> dict[str, Any] | None:
 def call_time(book: Book, name: Any, day: Any) -> dt.time:
     """A person's call on a shoot day.
 
-    Crew: their own override on Crew Calls for the day, else their department's,
-    else the day's general crew call. Cast (by actor, character or cast #): the
+    Crew: their own override on Crew Calls for the day, else their standing call
+    (the Crew tab's Call column), else their department's, else the day's general
+    crew call (``addin.calls``). Cast (by actor, character or cast #): the
     H/MU call on Cast Calls, else On Set, else Pickup.
     """
     if is_blank(name):
@@ -132,16 +134,10 @@ def call_time(book: Book, name: Any, day: Any) -> dt.time:
 
 
 def _crew_call(book: Book, person: dict[str, Any], number: int) -> dt.time:
-    overrides = book.table("Crew Calls")
-    rows = [r for r in overrides.rows() if r.get("Day") == number] if overrides else []
-    for who in (person.get("Name"), person.get("Department")):
-        for row in rows:
-            if _same(row.get("Who"), who) and isinstance(row.get("Call"), dt.time):
-                return row["Call"]
-    general = (_day_row(book.table("Days"), number) or {}).get("Crew Call")
-    if not isinstance(general, dt.time):
+    call = day_calls(book, number).of(person)
+    if call is None:
         raise _fail("call_time", f"day {number} has no general crew call on the Days tab")
-    return general
+    return call
 
 
 def _cast_id(book: Book, name: Any) -> str | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 ERROR_VALUES = frozenset(
     {
@@ -108,9 +109,16 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of WORKBOOK.md."""
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
+        return {
+            "severity": self.severity.value,
+            "rule": self.rule,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
 
     @property
     def sort_key(self) -> tuple:
@@ -294,12 +302,13 @@ class Flag:
 
 
 def _frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
-    """Columns as an all-object DataFrame."""
+    """Columns as an all-object DataFrame (pandas is loaded only when a frame is asked for)."""
+    import pandas as pd
+
     return pd.DataFrame(columns, dtype=object)
 
 
 def _records(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """Rows of equal-length columns as dicts."""
     names = list(columns)
-    return [dict(zip(names, values, strict=True))
-            for values in zip(*columns.values(), strict=True)]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]

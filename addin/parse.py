@@ -248,6 +248,43 @@ def _near_years(centre: dt.date) -> tuple[int, int, int]:
     return centre.year - 1, centre.year, centre.year + 1
 
 
+_SLUG_IE = re.compile(
+    r"\s*(int\.?\s*/\s*ext|ext\.?\s*/\s*int|int\.?\s*-\s*ext|i\s*/\s*e|int|ext)\.?(?:\s+|$)(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_SLUG_PARTS = re.compile(r"\s+[-–—]+\s+")
+TIMES_OF_DAY = frozenset({
+    "day", "night", "dawn", "dusk", "morning", "afternoon", "evening", "sunrise", "sunset",
+    "magic hour", "continuous", "later", "moments later", "same", "day for night",
+})
+
+
+def split_slugline(value: Any) -> tuple[str | None, str | None, str | None]:
+    """(I/E, set, D/N) of a scene heading: ``INT. STARLITE DINER - NIGHT`` ->
+    (``INT``, ``STARLITE DINER``, ``NIGHT``).
+
+    I/E is ``INT``, ``EXT`` or ``INT/EXT`` (``I/E``, ``EXT/INT``, ``INT.-EXT.`` too);
+    D/N is the last `` - `` part when it is a time of day (DAY, NIGHT, DAWN, DUSK,
+    MORNING, EVENING, CONTINUOUS, ...). What is not there is None; text that is no
+    heading is the set as typed.
+    """
+    text = display(value).strip() if value is not None else ""
+    if not text:
+        return None, None, None
+    ie = None
+    match = _SLUG_IE.fullmatch(text)
+    if match:
+        word = re.sub(r"[\s.]", "", match.group(1)).upper().replace("-", "/")
+        ie = "INT/EXT" if "/" in word else word
+        text = match.group(2).strip()
+    dn = None
+    pieces = _SLUG_PARTS.split(text)
+    if len(pieces) > 1 and " ".join(pieces[-1].casefold().split()) in TIMES_OF_DAY:
+        dn = pieces[-1].strip().upper()
+        text = text[: text.rfind(pieces[-1])].rstrip(" -–—")
+    return ie, text or None, dn
+
+
 # ---------------------------------------------------------------- times
 
 def parse_time(value: Any) -> dt.time | None:
@@ -379,24 +416,87 @@ def _parse_money_text(raw: str) -> float | None:
     return -amount if negative else amount
 
 
+DAYS_IN_A_WEEK = 5
+"""A weekly deal covers a 5-day week of 8-hour days, i.e. 40 straight-time hours
+(industry-rules.md, "Day rates": weekly overtime is over 40 hours at 1.5x)."""
+
+
 @dataclass(frozen=True)
 class Rate:
-    """A day rate: ``amount`` for a day, ``guarantee`` the guaranteed hours (None if not given)."""
+    """A crew deal as typed in a Rate cell.
+
+    ``per`` is ``day`` (``$400/12``: ``amount`` for a day guaranteed ``guarantee``
+    hours), ``week`` (``$2,500/wk``), ``hour`` (``$38.50/hr``) or ``flat``
+    (``$1,500 flat``: a fixed fee for the day, no overtime). ``kit`` is a kit / box
+    rental fee on top (``+ $50 kit``, paid per day, or per week on a weekly deal;
+    not wages, so no overtime on it); ``has_kit`` is set when a kit is named without
+    an amount (``+ kit``).
+    """
 
     amount: float
     guarantee: float | None
+    per: str = "day"
+    kit: float | None = None
+    has_kit: bool = False
 
     def __str__(self) -> str:
-        amount = f"{self.amount:,.0f}" if self.amount.is_integer() else f"{self.amount:,.2f}"
-        return f"${amount}/{display(self.guarantee)}" if self.guarantee else f"${amount}"
+        text = f"${_amount_text(self.amount)}"
+        if self.per == "day" and self.guarantee:
+            text += f"/{display(self.guarantee)}"
+        elif self.per in ("week", "hour"):
+            text += {"week": "/wk", "hour": "/hr"}[self.per]
+        elif self.per == "flat":
+            text += " flat"
+        if self.kit is not None:
+            text += f" + ${_amount_text(self.kit)} kit"
+        elif self.has_kit:
+            text += " + kit"
+        return text
+
+    @property
+    def plain(self) -> bool:
+        """Whether this is a day rate without a kit fee (the usual notation)."""
+        return self.per == "day" and not self.has_kit
+
+    def reading(self) -> str:
+        """What ProdDesk understood, in a coordinator's words."""
+        money = f"${_amount_text(self.amount)}"
+        hours = display(self.guarantee or 8.0)
+        if self.per == "week":
+            day = f"${_amount_text(round(self.amount / DAYS_IN_A_WEEK, 2))}"
+            text = (f"{money} a week: {day} a day over a {DAYS_IN_A_WEEK}-day week of "
+                    f"{hours}-hour days, overtime after {hours} hours")
+        elif self.per == "hour":
+            text = f"{money} an hour for the hours worked, overtime after 8 hours"
+        elif self.per == "flat":
+            text = f"a flat {money} for the day, whatever the hours (no overtime)"
+        else:
+            article = "an" if hours.startswith(("8", "11", "18")) else "a"
+            text = f"{money} for {article} {hours}-hour day, overtime after {hours} hours"
+        if self.kit is not None:
+            text += f", plus a ${_amount_text(self.kit)} kit fee a {self._kit_period()}"
+        elif self.has_kit:
+            text += ", plus a kit fee with no amount (not counted in day pay)"
+        return text
+
+    def _kit_period(self) -> str:
+        return "week" if self.per == "week" else "day"
+
+
+def _amount_text(amount: float) -> str:
+    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
 
 
 def parse_rate(value: Any) -> Rate | None:
-    """A day rate from a number or text in the ``$R/G`` notation.
+    """A crew deal from a number or text.
 
-    ``$400/12`` means $400 for a guaranteed 12-hour day (industry-rules.md,
-    "Day rates"). Accepted: ``400``, ``$400``, ``$400/12``, ``400/10``,
-    ``$400 / 12``, ``$400/12hrs``, ``$1,200/10``, ``$400/day``. ``TBD``, ``DOE``,
+    Day rates in the ``$R/G`` notation: ``$400/12`` means $400 for a guaranteed
+    12-hour day (industry-rules.md, "Day rates"). Accepted: ``400``, ``$400``,
+    ``$400/12``, ``400/10``, ``$400 / 12``, ``$400/12hrs``, ``$1,200/10``, ``$400/day``.
+    Also weekly ``$2,500/wk`` (``/week``, ``per week``, ``weekly``), hourly
+    ``$38.50/hr`` (``/hour``, ``an hour``, ``hourly``), flat ``$1,500 flat`` (``flat
+    rate``, ``flat fee``) and a kit fee after any of them: ``$750/12 + kit``,
+    ``$750/12 + $50 kit`` (``kit rental``, ``box``, ``box rental``). ``TBD``, ``DOE``,
     blank, a negative amount or a guarantee outside 1..24 hours -> None.
     """
     kind = type(value)
@@ -413,11 +513,35 @@ def parse_rate(value: Any) -> Rate | None:
 _RATE = re.compile(
     r"(.+?)\s*(?:/|\bper\b)\s*(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)?\.?|(?:day|dy|d))"
 )
+_KIT = re.compile(
+    r"(.+?)\s*(?:\+|&|\bplus\b)\s*(?:(\S*\d\S*)\s*)?(?:kit|box)(?:\s*(?:rental|fee))?"
+    r"(?:\s*(?:/|\bper\b)\s*(?:day|dy|d|wk|week))?\.?"
+)
+_PER = {
+    "week": re.compile(r"(.+?)\s*(?:(?:/|\bper\b|\ba\b)\s*(?:wk|week)\.?|\bweekly)"),
+    "hour": re.compile(r"(.+?)\s*(?:(?:/|\bper\b|\ban?\b)\s*(?:hr|hour)\.?|\bhourly)"),
+    "flat": re.compile(r"(.+?)\s*(?:/\s*)?\bflat(?:\s*(?:rate|fee|day))?\.?"),
+}
 
 
 @lru_cache(maxsize=_CACHE)
 def _parse_rate_text(raw: str) -> Rate | None:
     text = raw.strip().lower()
+    kit, has_kit = None, False
+    with_kit = _KIT.fullmatch(text)
+    if with_kit:
+        has_kit, text = True, with_kit.group(1)
+        if with_kit.group(2):
+            kit = _parse_money_text(with_kit.group(2))
+            if kit is None or kit < 0:
+                return None
+    for per, pattern in _PER.items():
+        match = pattern.fullmatch(text)
+        if match:
+            amount = _parse_money_text(match.group(1))
+            if amount is None or amount < 0:
+                return None
+            return Rate(amount, None, per, kit, has_kit)
     match = _RATE.fullmatch(text)
     amount = _parse_money_text(match.group(1) if match else text)
     if amount is None or amount < 0:
@@ -425,7 +549,7 @@ def _parse_rate_text(raw: str) -> Rate | None:
     guarantee = float(match.group(2)) if match and match.group(2) else None
     if guarantee is not None and not 1 <= guarantee <= 24:
         return None
-    return Rate(amount, guarantee)
+    return Rate(amount, guarantee, "day", kit, has_kit)
 
 
 def parse_hours(value: Any) -> float | None:
@@ -672,7 +796,8 @@ def parse_cast_ids(value: Any) -> list[str]:
     """Cast numbers of a schedule cell: ``1, 2, 5``, ``1,2 & 5``, ``1 2 5``, ``1/2/5``, 3.0.
 
     Ids are upper-cased, a ``#`` and leading zeros are dropped (``#01a`` -> ``1A``),
-    repeats removed; blank or unreadable -> [].
+    repeats removed; blank or unreadable -> []. Background entries (``BG``, ``20 BG``,
+    ``ATMOS``, ``X``, ``Stand-ins (2)``) are not cast ids: see ``parse_background``.
     """
     kind = type(value)
     if kind is str:
@@ -687,19 +812,86 @@ def parse_cast_ids(value: Any) -> list[str]:
 
 @lru_cache(maxsize=_CACHE)
 def _parse_cast_text(raw: str) -> tuple[str, ...]:
-    text = raw.strip()
-    if not text or text in ERROR_VALUES:
-        return ()
+    return _split_cast_text(raw)[0]
+
+
+def _cast_tokens(text: str) -> list[str]:
+    """Cast ids of text with no background in it, normalised (``#01a`` -> ``1A``)."""
     ids: list[str] = []
-    for part in _CAST_SPLIT.split(text):
+    for part in _CAST_SPLIT.split(text.strip()):
         token = part.strip().lstrip("#").upper()
         if token.endswith(".0") and token[:-2].isdigit():
             token = token[:-2]
         stripped = token.lstrip("0")
         token = stripped if stripped and stripped[0].isalnum() and token[:1] == "0" else token
-        if token and token not in ids:
+        if token:
             ids.append(token)
-    return tuple(ids)
+    return ids
+
+
+def parse_background(value: Any) -> list[Background]:
+    """The background entries of a schedule's cast cell: ``1, 2, 20 BG, Stand-ins (2)`` ->
+    [Background 20, Stand-ins 2].
+
+    Words: ``BG``, ``B/G``, ``Background``, ``Extras``, ``ATMOS``, ``Atmosphere``, ``X``
+    (Background) and ``Stand-ins`` / ``Stand-in``. A count before (``20 BG``, at the
+    start of the cell or after a comma) or after (``BG x12``, ``BG 12``, ``Stand-ins (2)``,
+    ``BG: 12``) is kept; without one the count is None.
+    """
+    if not isinstance(value, str) or isinstance(value, CellError):
+        return []
+    return list(_split_cast_text(value)[1])
+
+
+_BG_WORDS = r"b\s*/\s*g|bg|background|extras?|atmos(?:phere)?|stand[\s-]?ins?|x"
+_BG_AFTER = r"(?:\s*(?:[x×:#]\s*)?\(?\s*(\d+)\s*\)?)?"
+_BG_CHUNK = re.compile(rf"(?:(\d+)\s*[x×]?\s*)?({_BG_WORDS})\.?{_BG_AFTER}", re.IGNORECASE)
+_BG_INSIDE = re.compile(rf"(?<![\w#])({_BG_WORDS})\.?{_BG_AFTER}(?![\w/])", re.IGNORECASE)
+_CHUNKS = re.compile(r"\s*[,;&+]\s*|\s+and\s+")
+
+
+@dataclass(frozen=True)
+class Background:
+    """Background a scene needs, from its cast cell: ``20 BG`` -> Background, 20."""
+
+    kind: str
+    """``Background`` (BG, B/G, Extras, ATMOS, Atmosphere, X) or ``Stand-ins``."""
+    count: int | None
+    typed: str
+
+
+def _background_kind(word: str) -> str:
+    return "Stand-ins" if word.casefold().startswith("stand") else "Background"
+
+
+@lru_cache(maxsize=_CACHE)
+def _split_cast_text(raw: str) -> tuple[tuple[str, ...], tuple[Background, ...]]:
+    """A schedule cast cell split into cast ids and background entries."""
+    text = raw.strip()
+    if not text or text in ERROR_VALUES:
+        return (), ()
+    ids: list[str] = []
+    background: list[Background] = []
+    for chunk in _CHUNKS.split(text):
+        whole = _BG_CHUNK.fullmatch(chunk.strip())
+        if whole:
+            count = whole.group(1) or whole.group(3)
+            background.append(
+                Background(_background_kind(whole.group(2)), int(count) if count else None,
+                           chunk.strip())
+            )
+            continue
+        for found in _BG_INSIDE.finditer(chunk):
+            count = found.group(2)
+            background.append(
+                Background(_background_kind(found.group(1)), int(count) if count else None,
+                           found.group(0).strip())
+            )
+        rest = _BG_INSIDE.sub(" ", chunk)
+        for token in _cast_tokens(rest):
+            if token not in ids:
+                ids.append(token)
+    return tuple(ids), tuple(background)
 
 
 def _fold(text: str) -> str:

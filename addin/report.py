@@ -100,6 +100,7 @@ class Report:
             row_fills=row_fills,
             wrap_columns=CHECKS_WRAPPED,
             landscape=True,
+            autofilter=bool(self.findings),
         )
 
     def marks(self) -> dict[str, dict[str, tuple[Severity, list[str]]]]:

@@ -39,10 +39,12 @@ def C(name: str, *aliases: str, kind: str = "text") -> Column:
 DOCUMENT_COLUMNS = ("Deal Memo", "I-9", "W-4", "NDA", "Covid Waiver")
 
 TABS: tuple[TabSpec, ...] = (
-    TabSpec("Settings", ("Production", "Production Info", "Info", "Setup")),
+    TabSpec(
+        "Settings", ("Production", "Production Info", "Info", "Setup", "Project", "Project Info")
+    ),
     TabSpec(
         "Crew",
-        ("Crew List", "Contact List", "Crew Contacts"),
+        ("Crew List", "Contact List", "Crew Contacts", "Payroll"),
         (
             C("Name", "Crew Member", "Full Name"),
             C("First Name", "First"),
@@ -59,13 +61,14 @@ TABS: tuple[TabSpec, ...] = (
             C("Paperwork", "Startwork", "Start Paperwork", "Docs", kind="paperwork"),
             *(C(doc, kind="yesno") for doc in DOCUMENT_COLUMNS),
             C("Publish Phone", "Phone on Call Sheet", "Publish Cell", "Show Phone", kind="yesno"),
+            C("Call", "Call Time", "Standing Call", kind="time"),
             C("Notes"),
         ),
         key="Name",
     ),
     TabSpec(
         "Cast",
-        ("Cast List", "Talent"),
+        ("Cast List", "Talent", "Cast Members"),
         (
             C("Cast #", "#", "ID", "No", kind="id"),
             C("Character", "Role"),
@@ -100,10 +103,10 @@ TABS: tuple[TabSpec, ...] = (
         (
             C("PO #", "PO", "PO Number", kind="id"),
             C("Date", "PO Date", kind="date"),
-            C("Vendor"),
-            C("Description", "Desc", "Item"),
-            C("Account", "Acct", "Acct #", "Account Code", "Budget Line", kind="id"),
-            C("Amount", "Total", "Cost", kind="money"),
+            C("Vendor", "Payee"),
+            C("Description", "Desc", "Item", "Line Description"),
+            C("Account", "Acct", "Acct #", "Account Code", "Budget Line", "Line", kind="id"),
+            C("Amount", "Total", "Cost", "Actual", kind="money"),
             C("Status"),
             C("Approved By", "Approver"),
             C("Start", "Rental Start", kind="date"),
@@ -117,9 +120,11 @@ TABS: tuple[TabSpec, ...] = (
         "Budget",
         ("Budget Summary", "Cost Report", "Accounts"),
         (
-            C("Account", "Acct", "Acct #", kind="id"),
-            C("Description"),
-            C("Budget", "Estimate", "Budgeted", "Amount", kind="money"),
+            C("Account", "Acct", "Acct #", "Line", "Line #", kind="id"),
+            C("Description", "Line Description"),
+            C("Budget", "Estimate", "Budgeted", "Amount", "Bid Totals", "Bid Total", kind="money"),
+            C("Actual", "Actuals", kind="money"),
+            C("Variance", kind="money"),
         ),
         key="Account",
     ),
@@ -148,11 +153,15 @@ TABS: tuple[TabSpec, ...] = (
             C("Day", "Shoot Day", "Day #", kind="day"),
             C("Date", kind="date"),
             C("Scene", "Sc", "Scene #", kind="id"),
-            C("Set", "Description", "Set Name", "Scene Heading"),
+            C("Set", "Set Name", "Scene Heading", "Slugline"),
+            C("Synopsis", "Description", "Scene Description"),
+            C("Script Page", "Script Pages", "Script Pg"),
+            C("Script Day", "Story Day"),
+            C("Sequence", "Seq"),
             C("I/E", "Int/Ext"),
             C("D/N", "Day/Night", "Time of Day"),
             C("Pages", "Pgs", "Length", kind="pages"),
-            C("Cast", "Cast #s", "Cast IDs", kind="cast_ids"),
+            C("Cast", "Cast #s", "Cast IDs", "Cast Members", kind="cast_ids"),
             C("Location"),
             C("Notes"),
         ),
@@ -160,7 +169,8 @@ TABS: tuple[TabSpec, ...] = (
     ),
     TabSpec(
         "Days",
-        ("Day Info", "Shoot Days", "Call Times"),
+        ("Day Info", "Shoot Days", "Call Times", "Calendar", "Shoot Calendar",
+         "Shooting Calendar"),
         (
             C("Day", kind="day"),
             C("Date", kind="date"),
@@ -169,6 +179,8 @@ TABS: tuple[TabSpec, ...] = (
             C("Lunch", "Meal", kind="time"),
             C("Wrap", "Est Wrap", kind="time"),
             C("Weather"),
+            C("Location", "Locations"),
+            C("Set", "Sets"),
             C("Notes"),
         ),
         key="Day",
@@ -202,7 +214,11 @@ TABS: tuple[TabSpec, ...] = (
 TABS_BY_NAME = {tab.name: tab for tab in TABS}
 
 SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
-    "Production": (("Title", "Show", "Production Title", "Production Name"), "text"),
+    "Production": (
+        ("Title", "Show", "Production Title", "Production Name", "Project", "Project Title",
+         "Project Name"),
+        "text",
+    ),
     "Company": (("Production Company",), "text"),
     "Production #": (("Production Number", "Prod #", "Job #"), "text"),
     "Timezone": (("Time Zone", "TZ"), "text"),
@@ -210,17 +226,21 @@ SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "Office Address": ((), "text"),
     "Office Phone": ((), "text"),
     "Producer": ((), "text"),
+    "Line Producer": ((), "text"),
     "Director": ((), "text"),
     "UPM": (("Unit Production Manager",), "text"),
     "1st AD": (("First AD", "1st Assistant Director"), "text"),
+    "2nd AD": (("Second AD", "2nd Assistant Director"), "text"),
     "Coordinator": (("Production Coordinator", "POC"), "text"),
     "Walkie Channels": (("Walkies", "Channels"), "text"),
     "Safety Notes": (("Safety",), "text"),
     "COI Warning Days": ((), "int"),
     "PO Approval Threshold": (("Approval Threshold",), "money"),
-    "Prep Start": ((), "date"),
-    "Shoot Start": ((), "date"),
-    "Wrap Date": (("Wrap",), "date"),
+    "Prep Start": (("Prep Start Date",), "date"),
+    "Shoot Start": (("Shoot Start Date",), "date"),
+    "Wrap Date": (("Wrap", "Estimated Wrap Date", "Est Wrap Date"), "date"),
+    "Script Color": (("Script Revision", "Script Colour"), "text"),
+    "Schedule Color": (("Schedule Revision", "Schedule Colour"), "text"),
 }
 
 OWNED_TABS = ("Checks", "ProdDesk State")

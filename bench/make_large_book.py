@@ -1,6 +1,6 @@
 """Build a large, realistic production book for the validate benchmark.
 
-Usage: ``python bench/make_large_book.py bench/large.xlsx [--seed N]``
+Usage: ``python bench/make_large_book.py bench/large.xlsx [--seed N] [--scale K] [--messy]``
 
 The book follows the workbook contract (tab and column names as in the project's
 WORKBOOK.md): Settings, a 1,000-person crew list in 20 departments with section
@@ -10,6 +10,13 @@ mistakes coordinators make (typos in vendor names, unknown accounts, missing
 approvers, bad phones and emails, expired insurance...), so that
 ``proddesk validate --annotate`` writes a few hundred marks. The same seed
 always gives the same book.
+
+``--scale K`` multiplies the crew list and the PO log by K (the other tabs keep
+their size), so that a stage whose time grows faster than the book shows.
+``--messy`` writes the book a first run on a real production meets: most POs
+lack an approver and one vendor in eight' insurance (COI) lapses in the
+middle of the shoot, so about 5,000 cells are flagged at scale 1 (and about
+5,000 per 20,000 POs at any scale).
 """
 
 from __future__ import annotations
@@ -358,7 +365,9 @@ def _people(rng: random.Random, count: int, used: set[str]) -> list[tuple[str, s
     return names
 
 
-def _crew(book: openpyxl.Workbook, rng: random.Random, phones: set[str], used: set[str]) -> None:
+def _crew(
+    book: openpyxl.Workbook, rng: random.Random, phones: set[str], used: set[str], crew: int
+) -> None:
     sheet = book.create_sheet("Crew")
     sheet.append(["NIGHT SHIFT (Season 2) - CREW LIST"])
     sheet.merge_cells("A1:L1")
@@ -380,8 +389,8 @@ def _crew(book: openpyxl.Workbook, rng: random.Random, phones: set[str], used: s
         "Notes",
     ]
     sheet.append(header)
-    people = _people(rng, CREW, used)
-    per_department = CREW // len(DEPARTMENTS)
+    people = _people(rng, crew, used)
+    per_department = crew // len(DEPARTMENTS)
     index = 0
     earlier: list[list] = []
     for department, positions in DEPARTMENTS.items():
@@ -473,7 +482,7 @@ def _vendor_names(rng: random.Random) -> list[tuple[str, str]]:
 
 
 def _vendors(
-    book: openpyxl.Workbook, rng: random.Random, phones: set[str]
+    book: openpyxl.Workbook, rng: random.Random, phones: set[str], messy: bool
 ) -> tuple[list[str], set[str]]:
     sheet = book.create_sheet("Vendors")
     sheet.append(
@@ -509,6 +518,8 @@ def _vendors(
             contact = None
         elif i % 100 == 59:
             email = email.replace("@", "")
+        elif messy and i % 8 == 1:  # insured today, lapsing before the rentals end
+            coi = SHOOT_START + timedelta(days=rng.randint(60, 200))
         sheet.append(
             [
                 name,
@@ -545,6 +556,8 @@ def _pos(
     vendors: list[str],
     risky: set[str],
     accounts: list[tuple[str, str]],
+    count: int,
+    messy: bool,
 ) -> dict[str, float]:
     sheet = book.create_sheet("POs")
     sheet.append(
@@ -565,7 +578,7 @@ def _pos(
     )
     safe = [v for v in vendors if v not in risky]
     committed: dict[str, float] = {}
-    for n in range(POS):
+    for n in range(count):
         number = f"NS2-{10000 + n}"
         when = PREP_START + timedelta(days=rng.randint(0, (WRAP - PREP_START).days))
         vendor = rng.choice(vendors if _chance(rng, 0.004) else safe)
@@ -574,6 +587,9 @@ def _pos(
         amount: object = value
         status = rng.choice(STATUSES)
         approver = rng.choice(APPROVERS) if value > 1000 else None
+        if messy and _chance(rng, 0.85):
+            value = amount = round(rng.lognormvariate(7.2, 1.0), 2)
+            approver = None
         start = when + timedelta(days=rng.randint(0, 10))
         end = min(start + timedelta(days=rng.randint(1, 30)), WRAP)
         roll = rng.random()
@@ -756,19 +772,22 @@ def _crew_calls(book: openpyxl.Workbook, rng: random.Random) -> None:
             sheet.append([day, department.title(), time(rng.choice([5, 6]), 30), "Pre-call"])
 
 
-def build(path: Path, seed: int = 2026) -> None:
-    """Write the large book to ``path``; the same seed gives the same content."""
+def build(path: Path, seed: int = 2026, scale: int = 1, messy: bool = False) -> None:
+    """Write the large book to ``path``; the same seed gives the same content.
+
+    ``scale`` multiplies the crew and the POs; ``messy`` gives thousands of findings.
+    """
     rng = random.Random(seed)
     phones: set[str] = set()
     people: set[str] = set()
     book = openpyxl.Workbook()
     book.remove(book.active)
     _settings(book)
-    _crew(book, rng, phones, people)
+    _crew(book, rng, phones, people, CREW * scale)
     _cast(book, rng, phones, people)
-    vendors, risky = _vendors(book, rng, phones)
+    vendors, risky = _vendors(book, rng, phones, messy)
     accounts = _accounts()
-    committed = _pos(book, rng, vendors, risky, accounts)
+    committed = _pos(book, rng, vendors, risky, accounts, POS * scale, messy)
     _budget(book, rng, accounts, committed)
     locations = _locations(book, rng)
     cast_by_day = _schedule(book, rng, locations)
@@ -783,8 +802,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", help="where to write the .xlsx")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--scale", type=int, default=1, help="crew and POs times K (default 1)")
+    parser.add_argument(
+        "--messy", action="store_true", help="thousands of findings (POs lacking approvers, COIs)"
+    )
     args = parser.parse_args()
-    build(Path(args.out), args.seed)
+    build(Path(args.out), args.seed, args.scale, args.messy)
     print(f"Wrote {args.out}")
 
 

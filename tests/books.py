@@ -35,3 +35,43 @@ def write_xlsx(path: Path, grids: dict[str, list[list[Any]]]) -> Path:
             sheet.append(row)
     workbook.save(path)
     return path
+
+
+def hot_budget_actuals() -> list[list[Any]]:
+    """A PO log kept the Hot Budget / actuals way: a title block, then LINE / PAYEE / ACTUAL."""
+    return [
+        ["THE LONG TAKE - ACTUALS"],
+        ["Updated 11/20/26 by Jo"],
+        [],
+        ["LINE", "LINE DESCRIPTION", "PAYEE", "ACTUAL", "CHECK DATE"],
+        ["2000", "Grip package", "Acme Grip + Elec", "$4,200.00", "11/18/26"],
+        ["2100", "Camera rental", "Panavision", "(250.00)", "11/19/26"],
+        ["", "", "", "", ""],
+        ["TOTAL", "", "", "$3,950.00", ""],
+    ]
+
+
+def contact_block_crew(header_row: int = 43) -> list[list[Any]]:
+    """A crew tab whose first rows are the production's info block; the list starts lower.
+
+    Forty-odd rows of office address, key dates and notes, the way a coordinator keeps
+    the front of a contact sheet, then ``Name | Title | Dept | Cell | Email`` on ``header_row``.
+    """
+    rows: list[list[Any]] = [
+        ["THE LONG TAKE"],
+        ["CREW CONTACT LIST"],
+        [],
+        ["Production Office", "1200 Vine St, Hollywood CA"],
+        ["Office Phone", "(323) 555-0100"],
+        ["Prep Start", "11/30/26"],
+        ["Shoot Start", "12/3/26"],
+    ]
+    while len(rows) < header_row - 3:
+        rows.append([f"Note {len(rows)}: parking is on Cole Ave after 6P."])
+    rows += [[], ["** PLEASE DO NOT SHARE THIS LIST **"]]
+    rows.append(["Name", "Title", "Dept", "Cell", "Email"])
+    rows += [
+        ["Pat Lee", "DP", "Camera", "(310) 555-0143", "pat@example.com"],
+        ["Sam Roe", "Key Grip", "Grip", "(310) 555-0144", "sam@example"],
+    ]
+    return rows

@@ -78,10 +78,12 @@ class FakeSheets:
         match: str | None = None,
         delay: float = 0.0,
         method: str | None = None,
+        after: int = 0,
     ) -> None:
         """Answer the next `times` matching requests with `status` (429 gets Google's quota
-        body) and/or after `delay` seconds; times=None keeps it on until clear_faults()."""
-        spec = {"status": status, "times": times, "match": match, "delay": delay}
+        body) and/or after `delay` seconds; times=None keeps it on until clear_faults();
+        `after` lets that many matching requests through first."""
+        spec = {"status": status, "times": times, "match": match, "delay": delay, "after": after}
         self.server.state.switches.add_fault({**spec, "method": method})
 
     def clear_faults(self) -> None:

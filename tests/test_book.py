@@ -217,10 +217,14 @@ def test_book_without_known_tabs_is_refused_in_one_sentence(tmp_path) -> None:
         read_book(XlsxHost(path))
 
 
-def test_tab_without_a_header_row_is_refused_naming_the_tab(tmp_path) -> None:
+def test_tab_without_a_header_row_is_left_unread_naming_what_it_found(tmp_path) -> None:
     path = write_xlsx(tmp_path / "book.xlsx", {"Crew": [["just", "some"], ["words", "here"]]})
-    with pytest.raises(InputError, match=r"book\.xlsx, tab 'Crew': no header row found"):
-        read_book(XlsxHost(path))
+    book = read_book(XlsxHost(path))
+    assert "Crew" not in book.tables
+    assert str(book.unreadable["Crew"]) == (
+        "Tab 'Crew': found just, some but none of Name, Position, Phone; "
+        "see Settings > Columns to map them."
+    )
 
 
 def test_settings_with_a_value_column_ignore_hints_beside_empty_values() -> None:

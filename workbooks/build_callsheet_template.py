@@ -194,7 +194,7 @@ def build(path: Path = OUTPUT) -> Path:
     _put(ws, f"G{row}:H{row}", "", fill=BAND)
     row += 1
     _headers(ws, row, [("A{r}", "SC"), ("B{r}", "BACKGROUND"), ("C{r}", "WHAT"),
-                       ("D{r}", "COUNT"), ("E{r}:H{r}", "")])
+                       ("D{r}", "COUNT"), ("E{r}:H{r}", "{{ background_total }}")])
     row = _list_rows(ws, row + 1, "background", [("A{r}", "scene", "center"),
                                                  ("B{r}", "kind", "left"),
                                                  ("C{r}", "what", "left"),

@@ -16,6 +16,7 @@ from typing import Any
 
 from addin import parse
 from addin.book import Book
+from addin.calls import day_calls
 from addin.callsheet.sun import production_zone, sun_times
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
@@ -34,8 +35,10 @@ EQUIPMENT_HEADERS = ("specialequipment", "equipment", "specialequip", "specialeq
 CONTACT_KEYS = (
     ("Producer", "producer"),
     ("Director", "director"),
+    ("Line Producer", "line_producer"),
     ("UPM", "upm"),
     ("1st AD", "first_ad"),
+    ("2nd AD", "second_ad"),
     ("Coordinator", "coordinator"),
 )
 
@@ -53,6 +56,10 @@ class SceneLine:
     location: str
     notes: str = ""
     synopsis: str = ""
+    """The schedule's Synopsis (a one-liner's ``Description``)."""
+    script_page: str = ""
+    script_day: str = ""
+    sequence: str = ""
     background: str = ""
     """``12 Background; 2 Stand-ins`` (the Schedule's Background / Stand-ins columns)."""
     description: str = ""
@@ -168,6 +175,11 @@ class CallSheet:
     upm: str = ""
     first_ad: str = ""
     coordinator: str = ""
+    line_producer: str = ""
+    second_ad: str = ""
+    script_color: str = ""
+    """The script revision colour from Settings (``Blue``)."""
+    schedule_color: str = ""
     total_pages: str = "0"
     scenes: list[SceneLine] = field(default_factory=list)
     cast: list[CastLine] = field(default_factory=list)
@@ -175,6 +187,8 @@ class CallSheet:
     locations: list[LocationLine] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     background: list[BackgroundLine] = field(default_factory=list)
+    background_total: str = ""
+    """The day's background: ``20 Background, 2 Stand-ins`` (the most any one scene needs)."""
     department_notes: list[DepartmentNote] = field(default_factory=list)
     advance_title: str = ""
     advance_total_pages: str = ""
@@ -282,6 +296,17 @@ def swhf(work_days: list[int], day: int) -> str:
     return "H" if first < day < last else ""
 
 
+def background_total(lines: list[BackgroundLine]) -> str:
+    """The day's background by kind: the largest count any one scene asks for (the same
+    background usually works several scenes); a kind without counts is named alone."""
+    most: dict[str, int | None] = {}
+    for line in lines:
+        count = int(line.count) if line.count.isdigit() else None
+        known = most.get(line.kind)
+        most[line.kind] = count if known is None else max(known, count or 0)
+    return ", ".join(f"{n} {kind}" if n else kind for kind, n in most.items())
+
+
 # ------------------------------------------------------------------ helpers
 
 
@@ -351,6 +376,8 @@ class _Builder:
             safety_notes=_text(settings.get("Safety Notes")),
             office_address=_text(settings.get("Office Address")),
             office_phone=_text(settings.get("Office Phone")),
+            script_color=_text(settings.get("Script Color")),
+            schedule_color=_text(settings.get("Schedule Color")),
         )
         for key, attr in CONTACT_KEYS:
             name = _text(settings.get(key))
@@ -361,6 +388,7 @@ class _Builder:
         rows = self._scene_rows(self.day)
         sheet.scenes = [self._scene(row, check=True) for row in rows]
         sheet.background = self._background(rows)
+        sheet.background_total = background_total(sheet.background)
         sheet.total_pages = parse.format_eighths(_pages([r.get("Pages") for r in rows]))
         if not rows:
             self._flag(
@@ -552,6 +580,9 @@ class _Builder:
             synopsis=synopsis,
             background=background,
             description="\n".join(t for t in (set_, synopsis, notes and f"NOTE: {notes}") if t),
+            script_page=_text(row.get("Script Page")),
+            script_day=_text(row.get("Script Day")),
+            sequence=_text(row.get("Sequence")),
         )
 
     def _background(self, rows: list[dict[str, Any]]) -> list[BackgroundLine]:
@@ -570,6 +601,10 @@ class _Builder:
                 match = re.match(r"(\d+)\s*[x×]?\s*(.*)", text)
                 count, what = (match.group(1), match.group(2).strip()) if match else ("", text)
                 lines.append(BackgroundLine(_text(row.get("Scene")), kind, count, what))
+            if schedule.has("Cast"):  # BG, 20 BG, ATMOS, X, Stand-ins (2) typed among the cast
+                for entry in parse.parse_background(self._raw(schedule, row["_row"], "Cast")):
+                    count = "" if entry.count is None else str(entry.count)
+                    lines.append(BackgroundLine(_text(row.get("Scene")), entry.kind, count, ""))
         return lines
 
     # -- locations and sun
@@ -724,8 +759,20 @@ class _Builder:
         table = self.book.table("Crew")
         if table is None:
             return []
-        people: dict[str, str] = {}
-        departments: dict[str, str] = {}
+        calls = day_calls(self.book, self.day)
+        printed: dict[tuple[str, int, str], str] = {}
+
+        def shown(kind: str, record: dict[str, Any], column: str) -> str:
+            """A call as printed, each cell read (and flagged) once."""
+            key = (kind, record["_row"], column)
+            if key not in printed:
+                source = self.book.table(kind)
+                assert source is not None
+                printed[key] = (
+                    general_call if kind == "Days" else self._call(source, record, column)
+                )
+            return printed[key]
+
         calls_table = self.book.table("Crew Calls")
         crew_rows = table.rows()
         names = {parse.name_key(r.get("Name")) for r in crew_rows}
@@ -736,15 +783,13 @@ class _Builder:
                 if record.get("Day") != self.day:
                     continue
                 who = parse.name_key(record.get("Who"))
-                call = self._call(calls_table, record, "Call")
+                call = shown("Crew Calls", record, "Call")
                 note = _text(record.get("Notes"))
                 if who in names:
-                    people.setdefault(who, call)
                     if note:
                         person_notes.setdefault(who, note)
                         self._notes.append(DepartmentNote(_text(record.get("Who")), note))
                 elif who in depts:
-                    departments.setdefault(who, call)
                     if note:
                         heading = _text(record.get("Who"))
                         self._notes.append(
@@ -776,7 +821,7 @@ class _Builder:
             for i, row in enumerate(groups[key]):
                 name_key = parse.name_key(row.get("Name"))
                 name = _text(row.get("Name"))
-                call = people.get(name_key) or departments.get(key) or general_call
+                call = next((c for source in calls.sources(row) if (c := shown(*source))), "")
                 dept = _text(row.get("Department"))
                 if not call:
                     uncalled.setdefault(dept or "(no department)", []).append(name)

@@ -68,6 +68,22 @@ class ListBlock:
 
 
 @dataclass
+class Pages:
+    """How much of the template one printed page holds (points, at the print scale)."""
+
+    body: float
+    """Height of rows one page holds below the print titles."""
+    heights: dict[int, float]
+    default: float
+    breaks: list[int]
+    """Template rows a manual page break follows."""
+
+    def height(self, row: int) -> float:
+        """A template row's height in points."""
+        return self.heights.get(row, self.default)
+
+
+@dataclass
 class Layout:
     """Where a template's placeholders are."""
 
@@ -75,6 +91,7 @@ class Layout:
     grid: Grid
     fields: list[tuple[int, int, str]]
     blocks: list[ListBlock]
+    pages: Pages | None = None
 
 
 @dataclass
@@ -84,6 +101,8 @@ class Insertion:
     after: int
     count: int
     like: int
+    likes: list[int] | None = None
+    """Per inserted row, the template row it is formatted like (else ``like`` for all)."""
 
 
 @dataclass
@@ -96,6 +115,8 @@ class RenderPlan:
     """Template row -> final row, for rows outside lists."""
     rows: int
     findings: list[Finding] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+    """Final rows a page ends on, before a repeated list header."""
 
 
 def _cell(grid: Grid, row: int, col: int) -> Any:
@@ -210,7 +231,9 @@ def plan_render(
         return text
 
     block_rows = {r for b in layout.blocks for r in range(b.first, b.last + 1)}
-    extras = {b.name: max(0, len(lists[b.name]) - b.slots) for b in layout.blocks}
+    rows_of = {b.name: _paged_rows(layout, b, len(lists[b.name])) for b in layout.blocks}
+    """Per list, each of its rows in order: an item's index, or HEADER (a repeated header)."""
+    extras = {b.name: max(0, len(rows_of[b.name]) - b.slots) for b in layout.blocks}
 
     def shift(row: int) -> int:
         return row + sum(extras[b.name] for b in layout.blocks if b.last < row)
@@ -221,27 +244,74 @@ def plan_render(
         # Fields take the scalar names; list rows never reach here.
         values[(row_map[r], c)] = fill(text, fields, None, r, c) or None
     insertions: list[Insertion] = []
+    breaks: list[int] = []
     for block in layout.blocks:
         items = lists[block.name]
         start = shift(block.first)
         cells = [
             (c, v) for c, v in enumerate(layout.grid[block.first - 1], start=1) if v is not None
         ]
-        for k, item in enumerate(items):
-            values_of = {key: "" if v is None else str(v) for key, v in item.items()}
+        header = block.first - 1
+        header_cells = [
+            (c, v if isinstance(v, str) else str(v))
+            for c, v in enumerate(layout.grid[header - 1], start=1) if v is not None
+        ] if header >= 1 else []
+        for k, index in enumerate(rows_of[block.name]):
+            if index == HEADER:
+                breaks.append(start + k - 1)
+                for c, text in header_cells:
+                    values[(start + k, c)] = fill(text, fields, None, header, c) or None
+                continue
+            values_of = {key: "" if v is None else str(v) for key, v in items[index].items()}
             for c, v in cells:
                 text = v if isinstance(v, str) else str(v)
                 final = fill(text, values_of, block.name, block.first, c)
                 values[(start + k, c)] = final or None
-        for k in range(len(items), block.slots):
+        for k in range(len(rows_of[block.name]), block.slots):
             for c, line_value in enumerate(layout.grid[block.first + k - 1], start=1):
                 if line_value is not None:
                     values[(start + k, c)] = None
         if extras[block.name]:
-            insertions.append(Insertion(block.last, extras[block.name], block.last))
+            likes = [header if index == HEADER else block.last
+                     for index in rows_of[block.name][block.slots:]]
+            insertions.append(Insertion(block.last, extras[block.name], block.last, likes))
     insertions.sort(key=lambda i: i.after, reverse=True)
     total = len(layout.grid) + sum(extras.values())
-    return RenderPlan(insertions, values, row_map, total, findings)
+    return RenderPlan(insertions, values, row_map, total, findings, breaks)
+
+
+HEADER = -1
+
+
+def _paged_rows(layout: Layout, block: ListBlock, count: int) -> list[int]:
+    """The list's rows: item indexes, with HEADER where a new page repeats the column header.
+
+    Only for a list whose section starts a page (a page break at most two rows above
+    its first row, the rows between being its title and column header) and when the
+    page setup is known; the pages are measured from the template's row heights at
+    its print scale, with room to spare so LibreOffice never breaks earlier itself.
+    """
+    plain = list(range(count))
+    pages = layout.pages
+    if pages is None or block.first < 2:
+        return plain
+    above = [b for b in pages.breaks if block.first - 3 <= b < block.first - 1]
+    if not above:
+        return plain
+    room = pages.body - sum(pages.height(r) for r in range(above[-1] + 1, block.first))
+    item, header = pages.height(block.first), pages.height(block.first - 1)
+    if item <= 0 or pages.body - header < item:
+        return plain
+    rows: list[int] = []
+    for index in range(count):
+        if room < item:
+            rows.append(HEADER)
+            room = pages.body - header
+        rows.append(index)
+        room -= item
+    if HEADER in rows[: block.slots]:
+        return plain  # a header would fall on a slot row, whose look is the list's
+    return rows
 
 
 def plan_grid(layout: Layout, plan: RenderPlan) -> Grid:
@@ -284,6 +354,7 @@ class Template:
         self.widths = [  # of the template sheet, for a tab in the book
             ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, width + 1)
         ]
+        self.layout.pages = _pages(ws, self.widths)
 
     def _load(self) -> Workbook:
         if not self.path.exists():
@@ -342,7 +413,7 @@ class Template:
     ) -> RenderPlan:
         """Render one call sheet into a new .xlsx file (only the call sheet tab)."""
         plan = self.plan(sheet, show_problems, data)
-        self._package.save(plan.insertions, plan.values, path)
+        self._package.save(plan.insertions, plan.values, path, plan.breaks)
         return plan
 
     def tab(self, sheet: CallSheet, name: str, show_problems: bool = False) -> SheetContent:
@@ -368,6 +439,38 @@ def _find_layout(workbook: Workbook, label: str) -> Layout:
                 raise
     assert first_error is not None
     raise first_error
+
+
+PAPER_INCHES = {1: (8.5, 11.0), 5: (8.5, 14.0), 9: (8.27, 11.69), 8: (11.69, 16.54)}
+"""Excel's paper size codes (Letter, Legal, A4, A3) -> width, height in inches."""
+SPARE = 0.9
+"""Of a page's measured height, how much is filled before the header repeats."""
+
+
+def _pages(ws: Any, widths: list[float]) -> Pages | None:
+    """The printed page of a template sheet, measured; None when its page setup is unusual."""
+    setup, margins = ws.page_setup, ws.page_margins
+    try:
+        paper = PAPER_INCHES[int(setup.paperSize or 1)]
+    except (KeyError, ValueError):
+        return None
+    across, down = paper if setup.orientation != "landscape" else paper[::-1]
+    default = float(ws.sheet_format.defaultRowHeight or 15)
+    heights = {r: float(d.height) for r, d in ws.row_dimensions.items() if d.height is not None}
+    usable_width = (across - (margins.left or 0.7) - (margins.right or 0.7)) * 72
+    content = sum(int(w * 7 + 5) for w in widths) * 0.75  # Excel column widths to points
+    if ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage:
+        scale = min(1.0, usable_width / content) if content else 1.0
+    else:
+        scale = (setup.scale or 100) / 100
+    titles = 0
+    if ws.print_title_rows:
+        match = re.search(r"(\d+)\D*$", ws.print_title_rows)
+        titles = int(match.group(1)) if match else 0
+    body = (down - (margins.top or 0.75) - (margins.bottom or 0.75)) * 72 / scale
+    body = body * SPARE - sum(heights.get(r, default) for r in range(1, titles + 1))
+    breaks = sorted(b.id for b in ws.row_breaks.brk)
+    return Pages(body, heights, default, breaks)
 
 
 def _fonts(package: bytes) -> list[str]:

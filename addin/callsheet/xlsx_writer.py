@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from addin.files import write_atomic
-from addin.hosts.xlsx_package import Package, q
+from addin.hosts.xlsx_package import Package, parse_xml, q
 from addin.model import column_index, column_letter, parse_a1
 
 if TYPE_CHECKING:
@@ -127,7 +127,7 @@ class SheetPackage:
         text = self.package.read(self.sheet_part).decode("utf-8")
         start, end = text.index("<sheetData"), text.find("</sheetData>")
         self.rows = _parse_rows(text[start:end] if end > 0 else "")
-        root = etree.fromstring(self.package.read(self.sheet_part))
+        root = parse_xml(self.package.read(self.sheet_part))
         data_el = root.find(q("sheetData"))
         for child in list(data_el):
             data_el.remove(child)
@@ -139,17 +139,27 @@ class SheetPackage:
         self.vml = [p for _, p in self.package.related(self.sheet_part, "/vmlDrawing")]
 
     def save(
-        self, insertions: list[Insertion], values: dict[tuple[int, int], str | None], path: Path
+        self,
+        insertions: list[Insertion],
+        values: dict[tuple[int, int], str | None],
+        path: Path,
+        breaks: list[int] | None = None,
     ) -> None:
         """Write the call sheet to ``path`` (the file is replaced whole or not at all)."""
-        write_atomic(path, self.to_bytes(insertions, values))
+        write_atomic(path, self.to_bytes(insertions, values, breaks))
 
     def to_bytes(
-        self, insertions: list[Insertion], values: dict[tuple[int, int], str | None]
+        self,
+        insertions: list[Insertion],
+        values: dict[tuple[int, int], str | None],
+        breaks: list[int] | None = None,
     ) -> bytes:
-        """The call sheet as .xlsx bytes: the template's rows, insertions and text values."""
+        """The call sheet as .xlsx bytes: the template's rows, insertions and text values.
+
+        ``breaks``: final rows after which a new page starts (added to the template's).
+        """
         shift = RowShift(insertions)
-        replace = {self.sheet_part: self._sheet_xml(shift, insertions, values)}
+        replace = {self.sheet_part: self._sheet_xml(shift, insertions, values, breaks or [])}
         if shift:
             replace[self.workbook_part] = self._workbook_xml(shift)
             for part in self.drawings:
@@ -172,6 +182,7 @@ class SheetPackage:
         shift: RowShift,
         insertions: list[Insertion],
         values: dict[tuple[int, int], str | None],
+        breaks: list[int],
     ) -> bytes:
         root = copy.deepcopy(self.sheet_root)
         merges = self._merges(root, shift, insertions)
@@ -195,6 +206,8 @@ class SheetPackage:
             )
         if shift:
             self._move_sheet_refs(root, shift)
+        if breaks:
+            _add_row_breaks(root, breaks)
         head, tail = _serialise(root).split(MARKER)
         return (_DECLARATION + head + rows_xml + tail).encode("utf-8")
 
@@ -208,11 +221,12 @@ class SheetPackage:
             (shift.move(r), row, True) for r, row in self.rows.items()
         ]
         for insertion in insertions:
-            like = self.rows.get(insertion.like)
-            if like is None:
-                continue
             first = shift.move(insertion.after) + 1
-            sources.extend((first + k, like, False) for k in range(insertion.count))
+            likes = insertion.likes or [insertion.like] * insertion.count
+            for k, like_row in enumerate(likes):
+                like = self.rows.get(like_row)
+                if like is not None:
+                    sources.append((first + k, like, False))
         sources.sort(key=lambda s: s[0])
         out: list[str] = []
         min_col, max_col = 1 << 20, 0
@@ -262,12 +276,15 @@ class SheetPackage:
                 r1, r2 = shift.move(r1), shift.move(r2)
                 merge.set("ref", f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2}")
             bounds.append((c1, r1, c2, r2))
+        one_row: dict[int, list[tuple[int, int]]] = {}
+        for c1, r1, c2, r2 in bounds:
+            if r1 == r2:
+                one_row.setdefault(r1, []).append((c1, c2))
         for insertion in insertions:
-            like = shift.move(insertion.like)
             first = shift.move(insertion.after) + 1
-            ones = [(c1, c2) for c1, r1, c2, r2 in bounds if r1 == r2 == like]
-            for row in range(first, first + insertion.count):
-                for c1, c2 in ones:
+            likes = insertion.likes or [insertion.like] * insertion.count
+            for row, like_row in zip(range(first, first + insertion.count), likes, strict=True):
+                for c1, c2 in one_row.get(shift.move(like_row), ()):
                     ref = f"{column_letter(c1)}{row}:{column_letter(c2)}{row}"
                     etree.SubElement(holder, q("mergeCell"), ref=ref)
                     bounds.append((c1, row, c2, row))
@@ -321,6 +338,33 @@ class SheetPackage:
         for comment in root.iter(q("comment")):
             comment.set("ref", shift.ref(comment.get("ref", ""), grow=False))
         return _serialise(root, declaration=True)
+
+
+_AFTER_ROW_BREAKS = ("colBreaks", "customProperties", "cellWatches", "ignoredErrors",
+                     "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
+                     "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
+                     "extLst")
+"""What follows ``rowBreaks`` in a worksheet (the schema's order)."""
+
+
+def _add_row_breaks(root: etree._Element, rows: list[int]) -> None:
+    """Manual page breaks after these rows, with the sheet's own."""
+    holder = root.find(q("rowBreaks"))
+    if holder is None:
+        holder = etree.Element(q("rowBreaks"))
+        following = next(
+            (child for child in root if etree.QName(child).localname in _AFTER_ROW_BREAKS), None
+        )
+        if following is None:
+            root.append(holder)
+        else:
+            following.addprevious(holder)
+    for row in rows:
+        etree.SubElement(holder, q("brk"), id=str(row), max="16383", man="1")
+    holder[:] = sorted(holder, key=lambda brk: int(brk.get("id", "0")))
+    count = str(len(holder))
+    holder.set("count", count)
+    holder.set("manualBreakCount", count)
 
 
 def _parse_rows(sheet_data: str) -> dict[int, _Row]:

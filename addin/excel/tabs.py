@@ -104,9 +104,13 @@ def _fill(sheet: xw.Sheet, tab: TemplateTab) -> None:
 
 
 def _dropdown(sheet: xw.Sheet, address: str, choices: list[str]) -> None:
-    """A list dropdown through Excel's Validation object (COM); skipped where absent."""
+    """A list dropdown: xlwings' own data validation (Windows and macOS), else COM's Validation."""
+    target = sheet.range(address)
     try:
-        validation = sheet.range(address).api.Validation
+        if hasattr(target, "data_validation"):  # xlwings 0.37.5 and later
+            target.data_validation.set_list(choices)
+            return
+        validation = target.api.Validation
         validation.Delete()
         validation.Add(3, 1, 1, ",".join(choices))  # xlValidateList, xlValidAlertStop, xlBetween
     except Exception:

@@ -6,8 +6,6 @@ import argparse
 
 from rich.console import Console
 
-from addin.google.config import load_config
-
 
 def add_sync_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """``proddesk sync --config productions.toml [--once]``."""
@@ -38,12 +36,14 @@ def _print(outcomes: list, out: Console) -> None:
             out.print(f"{item.name}: no changes, nothing written.", highlight=False)
         else:
             tabs = f", call sheets {', '.join(item.callsheets)}" if item.callsheets else ""
-            out.print(f"{item.name}: checks published ({item.errors} error(s)){tabs}.",
-                      highlight=False)
+            out.print(
+                f"{item.name}: checks published ({item.errors} error(s)){tabs}.", highlight=False
+            )
 
 
 def run_sync(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run one cycle or cycle until SIGTERM; 1 when a production was skipped (once)."""
+    from addin.google.config import load_config
     from addin.google.sync import Stopper, run_cycle, run_forever
 
     config = load_config(args.config)
@@ -62,6 +62,7 @@ def run_serve(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Serve the HTTP API until stopped."""
     import uvicorn
 
+    from addin.google.config import load_config
     from addin.google.limits import server_options
     from addin.google.server import create_app
 

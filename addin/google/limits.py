@@ -11,6 +11,7 @@ Header size and connection counts are bounded by uvicorn (``server_options``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable
@@ -65,6 +66,7 @@ class BodyLimit:
             body = await asyncio.wait_for(self._read(receive), self.body_seconds)
         except _Refused as refused:
             await _refuse(send, refused.status, str(refused))
+            await _drain(receive)
             return
         except TimeoutError:
             log.info("refused %s: the body did not arrive within %.0f s", scope["path"],
@@ -91,6 +93,21 @@ class BodyLimit:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
+
+
+async def _drain(receive: Receive, most: int = 1 << 20, seconds: float = 1.0) -> None:
+    """Read (and drop) a little more of a refused body, so that closing the connection does
+    not reset it before the client has read the refusal."""
+    async def drain() -> None:
+        left = most
+        while left > 0:
+            message = await receive()
+            if message["type"] == "http.disconnect" or not message.get("more_body", False):
+                return
+            left -= len(message.get("body", b""))
+
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(drain(), seconds)
 
 
 def _client(scope: Scope) -> str:

@@ -59,6 +59,8 @@ class SheetContent:
     """0-based columns whose long text wraps onto more lines, top-aligned."""
     landscape: bool = False
     """Printed landscape and one page wide (where the host keeps print settings)."""
+    autofilter: bool = False
+    """Filter buttons on the last header row, over every column and row below it."""
 
 
 class Host(Protocol):
@@ -98,7 +100,6 @@ class Host(Protocol):
     def save(self) -> None:
         """Commit every staged change at once."""
         ...
-
 
 
 @runtime_checkable

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -92,11 +93,42 @@ def to_rgb(token: Any) -> tuple[int, int, int] | None:
 def trim(grid: Grid) -> Grid:
     """Rectangular rows without trailing empty rows and columns ("" counts as empty)."""
     rows = [[None if v == "" else v for v in row] for row in grid]
-    height = max((i + 1 for i, row in enumerate(rows) if any(v is not None for v in row)),
-                 default=0)
+    height = max(
+        (i + 1 for i, row in enumerate(rows) if any(v is not None for v in row)), default=0
+    )
     rows = rows[:height]
     width = max((j + 1 for row in rows for j, v in enumerate(row) if v is not None), default=0)
     return [(row + [None] * width)[:width] for row in rows]
+
+
+def on_mac(book: xw.Book) -> bool:
+    """Whether the book is open in Excel for Mac (xlwings' AppleScript engine)."""
+    return type(book.app.impl).__module__.endswith("_xlmac")
+
+
+def area(sheet: xw.Sheet, address: str) -> xw.Range:
+    """A range for any address, multi-area ones included.
+
+    xlwings' macOS ``sheet.range("A3:F3,A5:F5")`` keeps only the text before the
+    first colon (the first cell); its Range class takes the whole address.
+    """
+    if "," in address and ":" in address and on_mac(sheet.book):
+        engine = sys.modules[type(sheet.impl).__module__]
+        return xw.Range(impl=engine.Range(sheet.impl, address))
+    return sheet.range(address)
+
+
+def _overlay_errors(values: Grid, shown: Any) -> Grid:
+    """Error texts from Excel's displayed text put into the values macOS gives as empty."""
+    if not isinstance(shown, list):
+        shown = [[shown]]
+    elif shown and not isinstance(shown[0], list):
+        shown = [shown]
+    for r, row in enumerate(shown):
+        for c, text in enumerate(row):
+            if text in ERROR_VALUES and r < len(values) and c < len(values[r]):
+                values[r][c] = text
+    return values
 
 
 def address_chunks(addresses: list[str]) -> list[str]:
@@ -152,7 +184,12 @@ class ExcelHost:
     def _read_sheet(self, sheet: xw.Sheet) -> Grid:
         used = sheet.used_range
         top, left = used.row, used.column
-        values = used.options(ndim=2, err_to_str=True).value
+        if on_mac(self.book):
+            # xlwings' macOS raw_value raises TypeError with err_to_str on several rows;
+            # error cells come as empty there, so their text is read from string_value.
+            values = _overlay_errors(used.options(ndim=2).value, used.api.string_value.get())
+        else:
+            values = used.options(ndim=2, err_to_str=True).value
         grid = [[None] * (left - 1) + [normalise(v) for v in row] for row in values]
         grid = [[None] * len(grid[0])] * (top - 1) + grid if grid else grid
         height = top + len(values) - 1
@@ -191,8 +228,7 @@ class ExcelHost:
             note = cell.note
             state = CellState(fill_token(cell.color), note.text if note is not None else None)
         except Exception as error:
-            raise HostError(f"Excel did not let ProdDesk read {name}!{address}: {error}") \
-                from error
+            raise HostError(f"Excel did not let ProdDesk read {name}!{address}: {error}") from error
         self._known[(name, address)] = state
         return state
 
@@ -278,25 +314,26 @@ class ExcelHost:
             self._add_sheet(content, undo)
         return backups
 
-    def _apply_cells(self, name: str, cells: dict[str, CellState],
-                     undo: list[Callable[[], None]]) -> None:
+    def _apply_cells(
+        self, name: str, cells: dict[str, CellState], undo: list[Callable[[], None]]
+    ) -> None:
         sheet = self.book.sheets[name]
-        before = {a: self._known.get((name, a)) or self._read_state(sheet, name, a)
-                  for a in cells}
+        before = {a: self._known.get((name, a)) or self._read_state(sheet, name, a) for a in cells}
         undo.append(lambda: self._write_cells(sheet, before, cells))
         self._write_cells(sheet, cells, before)
         for address, state in cells.items():
             self._known[(name, address)] = CellState(state.fill, state.note)
 
     @staticmethod
-    def _write_cells(sheet: xw.Sheet, cells: dict[str, CellState],
-                     current: dict[str, CellState]) -> None:
+    def _write_cells(
+        sheet: xw.Sheet, cells: dict[str, CellState], current: dict[str, CellState]
+    ) -> None:
         by_fill: dict[Any, list[str]] = {}
         for address, state in cells.items():
             by_fill.setdefault(to_rgb(state.fill), []).append(address)
         for rgb, addresses in by_fill.items():
             for chunk in address_chunks(addresses):
-                sheet.range(chunk).color = rgb
+                area(sheet, chunk).color = rgb
         for address, state in cells.items():
             if state.note == current[address].note:
                 continue
@@ -310,8 +347,9 @@ class ExcelHost:
             else:
                 cell.add_note(state.note)
 
-    def _rename_out_of_the_way(self, name: str, taken: set[str],
-                               undo: list[Callable[[], None]]) -> str:
+    def _rename_out_of_the_way(
+        self, name: str, taken: set[str], undo: list[Callable[[], None]]
+    ) -> str:
         n = 1
         while f"ProdDesk old {n}" in taken:
             n += 1
@@ -358,7 +396,7 @@ class ExcelHost:
             )
         for colour, areas in by_fill.items():
             for chunk in address_chunks(areas):
-                sheet.range(chunk).color = to_rgb(colour)
+                area(sheet, chunk).color = to_rgb(colour)
         if content.wrap_columns and content.rows:
             last = len(content.rows)
             sheet.range((1, 1), (last, max(width, 1))).vertical_alignment = "top"
@@ -404,6 +442,13 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         pass
     try:
         sheet.activate()
+        if on_mac(sheet.book):  # Excel for Mac's AppleScript window properties
+            window = sheet.book.app.api.active_window
+            window.freeze_panes.set(False)
+            window.split_column.set(0)
+            window.split_row.set(rows)
+            window.freeze_panes.set(True)
+            return
         window = sheet.book.app.api.ActiveWindow
         window.FreezePanes = False
         window.SplitColumn = 0
@@ -413,8 +458,12 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         log.info("could not freeze the header of %s", sheet.name)
 
 
-def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
-                 found: set[tuple[int, int, int, int]], budget: list[int]) -> None:
+def _find_merges(
+    sheet: xw.Sheet,
+    region: tuple[int, int, int, int],
+    found: set[tuple[int, int, int, int]],
+    budget: list[int],
+) -> None:
     """Merged areas inside a region, by halving it (Range.MergeCells is True/False/None)."""
     r1, c1, r2, c2 = region
     if budget[0] <= 0 or any(
@@ -440,4 +489,3 @@ def _find_merges(sheet: xw.Sheet, region: tuple[int, int, int, int],
         halves = [(r1, c1, r2, mid), (r1, mid + 1, r2, c2)]
     for half in halves:
         _find_merges(sheet, half, found, budget)
-

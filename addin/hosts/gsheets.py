@@ -6,7 +6,9 @@ tab (UNFORMATTED_VALUE, serial dates, turned into dates through the formats). Fi
 for ``read_cell_states`` come from that first request, so publishing reads nothing more.
 Every staged change (new and replaced tabs, their values, links, fills, notes, widths,
 frozen rows, deletions) goes out in ONE spreadsheets:batchUpdate, which Google applies
-atomically: a Checks tab is written whole or not at all.
+atomically: a Checks tab is written whole or not at all. A save too big for one request
+is split into the fewest requests under Google's size limit, still with the Checks tab
+all or nothing (see gsheets_batches.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from gspread.exceptions import APIError
 
 from addin.errors import HostError, InputError
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
+from addin.hosts.gsheets_batches import MAX_BODY_BYTES, WRITING, NewTab, Staged, plan
 from addin.hosts.gsheets_cells import cell_data, read_value, rgb
 from addin.hosts.gsheets_retry import Retry, status_of
 from addin.hosts.open import GOOGLE_URL
@@ -62,13 +65,20 @@ def quote(title: str) -> str:
 class GoogleSheetsHost:
     """One Google spreadsheet; ``save()`` sends every staged change in one request."""
 
-    def __init__(self, client: gspread.Client, sid: str, retry: Retry | None = None) -> None:
+    def __init__(
+        self,
+        client: gspread.Client,
+        sid: str,
+        retry: Retry | None = None,
+        max_body: int = MAX_BODY_BYTES,
+    ) -> None:
         self.client = client
         self.spreadsheet_id = sid
         self.retry = retry or Retry()
+        self.max_body = max_body
         self._meta: dict[str, Any] | None = None
         self.label = sid
-        self._requests: list[dict[str, Any]] = []
+        self._staged = Staged()
         self._staged_names: list[str] | None = None
         self._used_ids: set[int] = set()
 
@@ -178,7 +188,9 @@ class GoogleSheetsHost:
                 continue
             for address, mark in cells.items():
                 cell = {"userEnteredFormat": {"backgroundColor": rgb(mark.fill)}, "note": mark.note}
-                self._update_cell(sid, address, cell, "userEnteredFormat.backgroundColor,note")
+                self._staged.marks.append(
+                    _update_cell(sid, address, cell, "userEnteredFormat.backgroundColor,note")
+                )
 
     def restore_cells(self, states: dict[str, dict[str, CellState]]) -> None:
         """Stage putting back each cell's own fill and note exactly."""
@@ -193,15 +205,9 @@ class GoogleSheetsHost:
                 cell: dict[str, Any] = {"note": state.note or ""}
                 if key in fill:
                     cell["userEnteredFormat"] = {key: fill[key]}
-                self._update_cell(sid, address, cell, f"userEnteredFormat.{key},note")
-
-    def _update_cell(self, sid: int, address: str, cell: dict[str, Any], fields: str) -> None:
-        r, c = parse_a1(address)
-        grid = {"sheetId": sid, "startRowIndex": r - 1, "endRowIndex": r}
-        grid |= {"startColumnIndex": c - 1, "endColumnIndex": c}
-        self._requests.append(
-            {"updateCells": {"range": grid, "rows": [{"values": [cell]}], "fields": fields}}
-        )
+                self._staged.restores.append(
+                    _update_cell(sid, address, cell, f"userEnteredFormat.{key},note")
+                )
 
     def _new_id(self) -> int:
         self._metadata()
@@ -218,9 +224,13 @@ class GoogleSheetsHost:
         new_ids = {content.name: self._new_id() for content in sheets}
         ids.update(new_ids)
         for content in sheets:
+            if content.name + WRITING in names:  # left by a save that failed half-way
+                self._drop(content.name + WRITING)
             if content.name in names:
                 self._drop(content.name)
-            self._requests.extend(_sheet_requests(content, new_ids[content.name], ids))
+            sid = new_ids[content.name]
+            requests = _sheet_requests(content, sid, ids)
+            self._staged.tabs.append(NewTab(sid, content.name, content.hidden, requests))
             names.append(content.name)
 
     def delete_sheets(self, names: list[str]) -> None:
@@ -230,28 +240,77 @@ class GoogleSheetsHost:
                 self._drop(name)
 
     def _drop(self, name: str) -> None:
-        sid = self._sheet_id(name)
-        for request in self._requests:
-            added = request.get("addSheet", {}).get("properties", {})
-            if added.get("title") == name:
-                sid = added["sheetId"]
-        self._requests.append({"deleteSheet": {"sheetId": sid}})
+        staged = [op for op in self._staged.tabs if isinstance(op, NewTab) and op.title == name]
+        if staged:  # added earlier in this save: simply not added
+            self._staged.tabs.remove(staged[-1])
+        else:
+            self._staged.tabs.append({"deleteSheet": {"sheetId": self._sheet_id(name)}})
         self._names().remove(name)
 
     def save(self) -> None:
-        """Send every staged change in one spreadsheets:batchUpdate (all or nothing)."""
-        if not self._requests:
+        """Send every staged change: one spreadsheets:batchUpdate (all or nothing), or the
+        fewest under Google's size limit with the Checks tab still all or nothing."""
+        if not self._staged:
             return
-        body = {"requests": self._requests}
+        bodies = plan(self._staged, self.max_body)
         http = self.client.http_client
-        self._call("saving", lambda: http.batch_update(self.spreadsheet_id, body))
-        log.info("%s: saved %d change(s) in one request", self.label, len(self._requests))
-        self._requests = []
+        self._staged = Staged()
         self._staged_names = None
         self._meta = None
+        for index, body in enumerate(bodies.bodies):
+            try:
+                self._call(
+                    "saving", lambda b=body: http.batch_update(self.spreadsheet_id, {"requests": b})
+                )
+            except HostError as error:
+                raise HostError(self._half_saved(bodies, index, http, error)) from None
+        log.info(
+            "%s: saved %d change(s) in %d request(s)",
+            self.label,
+            sum(len(b) for b in bodies.bodies),
+            len(bodies.bodies),
+        )
+
+    def _half_saved(self, bodies: Any, index: int, http: Any, error: HostError) -> str:
+        """What a failed part of a split save left, after removing its unfinished tabs."""
+        if index == 0:
+            return str(error)
+        count = len(bodies.bodies)
+        if bodies.swap is not None and index > bodies.swap:
+            return (
+                f"{error} The Checks tab was written, but part {index + 1} of {count} of the "
+                "marks was not, so some flagged cells have no fill or note yet; run ProdDesk "
+                "again to mark them."
+            )
+        added = [
+            r["addSheet"]["properties"]["sheetId"]
+            for body in bodies.bodies[:index]
+            for r in body
+            if "addSheet" in r
+        ]
+        cleanup = [{"deleteSheet": {"sheetId": sid}} for sid in added]
+        try:
+            self.retry.call(
+                "tidying up", lambda: http.batch_update(self.spreadsheet_id, {"requests": cleanup})
+            )
+        except Exception:  # the next save removes what is left (WRITING tabs)
+            log.warning("%s: unfinished tabs left for the next save to remove", self.label)
+        return (
+            f"{error} Part {index + 1} of {count} of the save failed, so the Checks tab and "
+            "the marks are as they were before (cells no longer flagged may already have their "
+            "own fill and note back); run ProdDesk again."
+        )
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+
+def _update_cell(sid: int, address: str, cell: dict[str, Any], fields: str) -> dict[str, Any]:
+    """An updateCells request for one cell."""
+    r, c = parse_a1(address)
+    grid = {"sheetId": sid, "startRowIndex": r - 1, "endRowIndex": r}
+    grid |= {"startColumnIndex": c - 1, "endColumnIndex": c}
+    return {"updateCells": {"range": grid, "rows": [{"values": [cell]}], "fields": fields}}
 
 
 def _row_data(sheet: dict[str, Any]) -> list[dict[str, Any]]:
@@ -336,6 +395,10 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
                 }
             }
         )
+    if content.autofilter and content.header_rows and len(content.rows) > content.header_rows:
+        span = {"sheetId": sid, "startRowIndex": content.header_rows - 1}
+        span |= {"endRowIndex": len(content.rows), "startColumnIndex": 0, "endColumnIndex": width}
+        requests.append({"setBasicFilter": {"filter": {"range": span}}})
     for c, chars in enumerate(content.widths):
         requests.append(
             {

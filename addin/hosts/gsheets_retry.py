@@ -11,9 +11,10 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from gspread.exceptions import APIError
+if TYPE_CHECKING:
+    from gspread.exceptions import APIError
 
 log = logging.getLogger("addin.hosts.gsheets")
 
@@ -42,6 +43,8 @@ class Retry:
 
     def call(self, what: str, fn: Callable[[], T]) -> T:
         """Run ``fn``; on a retryable API error wait and try again, at most ``tries`` times."""
+        from gspread.exceptions import APIError  # only a Google command pays for gspread
+
         for attempt in range(self.tries):
             try:
                 return fn()

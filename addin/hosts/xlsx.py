@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
-
 from addin.errors import HostError
 from addin.files import write_atomic
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
@@ -25,6 +23,7 @@ from addin.hosts.xlsx_book import Workbook
 from addin.hosts.xlsx_cells import SheetCells
 from addin.hosts.xlsx_notes import SheetNotes, comment_text
 from addin.hosts.xlsx_open import check_target, read_package, workbook_part
+from addin.hosts.xlsx_package import parse_xml
 from addin.hosts.xlsx_read import read_batches
 from addin.hosts.xlsx_styles import Styles
 from addin.hosts.xlsx_writer import build_sheet
@@ -114,6 +113,7 @@ class XlsxHost:
                 sheet.cells.set_style(row, col, style)
                 if ref not in sheet.notes.threaded:
                     sheet.notes.set(ref, row, col, mark.note)
+            sheet.notes.flush()
             self._package.touch(sheet.part)
 
     def restore_cells(self, states: dict[str, dict[str, CellState]]) -> None:
@@ -137,7 +137,7 @@ class XlsxHost:
                 original = (token or {}).get("comment")
                 if state.note is None:
                     sheet.notes.remove(ref, row, col)
-                elif original and comment_text(etree.fromstring(original)) == state.note:
+                elif original and comment_text(parse_xml(original)) == state.note:
                     sheet.notes.put_back(ref, row, col, original)
                 elif sheet.notes.text(ref) != state.note:
                     sheet.notes.set(ref, row, col, state.note)
@@ -163,6 +163,8 @@ class XlsxHost:
         self._require_writable()
         target = self.output or self.path
         check_target(target)
+        for sheet in self._open.values():
+            sheet.notes.flush()
         try:
             write_atomic(target, self._package.to_bytes(), backup=self.backup)
         except OSError as exc:

@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from addin.hosts.xlsx_package import MAIN, REL, Package, q
+from addin.hosts.xlsx_package import MAIN, REL, Package, parse_xml, q
 
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 VML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing"
@@ -102,6 +102,8 @@ class SheetNotes:
                     if isinstance(el.tag, str) and etree.QName(el).localname == "threadedComment"
                 )
         self._comments: dict[str, etree._Element] | None = None
+        self._vml: _Drawing | None = None
+        self._author_id: str | None = None
 
     def _find_vml(self) -> str | None:
         legacy = self.sheet_root.find(q("legacyDrawing"))
@@ -151,7 +153,7 @@ class SheetNotes:
 
     def put_back(self, ref: str, row: int, col: int, xml: str) -> None:
         """Put a cell's original ``<comment>`` element back."""
-        original = etree.fromstring(xml)
+        original = parse_xml(xml)
         comment = self._by_ref().get(ref)
         if comment is None:
             comment = self._new_comment(ref, row, col)
@@ -168,19 +170,18 @@ class SheetNotes:
         comment.getparent().remove(comment)
         self.package.touch(self.comments_part)
         if self.vml_part:
-            vml = self._vml_text()
-            pattern = re.compile(
-                rf'ObjectType="Note".*<(?:[\w.-]+:)?Row>\s*{row - 1}\s*</.*'
-                rf"<(?:[\w.-]+:)?Column>\s*{col - 1}\s*</",
-                re.S,
-            )
-            for match in _SHAPE.finditer(vml):
-                if pattern.search(match.group(0)):
-                    self._set_vml(vml[: match.start()] + vml[match.end() :])
-                    break
+            self._drawing().remove_note(row - 1, col - 1)
+
+    def flush(self) -> None:
+        """Write the note boxes added or removed so far into the VML part (once per batch)."""
+        if self._vml is not None and self.vml_part:
+            if self._vml.changed:
+                self._set_vml(self._vml.text())
+            self._vml = None
 
     def finish(self) -> None:
-        """Drop the comments and VML parts when they are left empty."""
+        """Write the note boxes; drop the comments and VML parts when they are left empty."""
+        self.flush()
         if self.comments_part and not self._by_ref():
             self._unlink(self.comments_part)
             self.comments_part = None
@@ -223,13 +224,15 @@ class SheetNotes:
             self.package.set_override(self.comments_part, COMMENTS_TYPE)
             self.package.add_relationship(self.sheet_part, COMMENTS_REL, self.comments_part)
         root = self.package.tree(self.comments_part)
-        authors = root.find(q("authors"))
-        names = [a.text or "" for a in authors.iter(q("author"))]
-        if AUTHOR not in names:
-            etree.SubElement(authors, q("author")).text = AUTHOR
-            names.append(AUTHOR)
+        if self._author_id is None:
+            authors = root.find(q("authors"))
+            names = [a.text or "" for a in authors.iter(q("author"))]
+            if AUTHOR not in names:
+                etree.SubElement(authors, q("author")).text = AUTHOR
+                names.append(AUTHOR)
+            self._author_id = str(names.index(AUTHOR))
         comment = etree.SubElement(
-            root.find(q("commentList")), q("comment"), ref=ref, authorId=str(names.index(AUTHOR))
+            root.find(q("commentList")), q("comment"), ref=ref, authorId=self._author_id
         )
         etree.SubElement(comment, q("text"))
         self._by_ref()[ref] = comment
@@ -242,22 +245,18 @@ class SheetNotes:
     def _set_vml(self, text: str) -> None:
         self.package.write(self.vml_part, text.encode("utf-8", "surrogateescape"))
 
+    def _drawing(self) -> _Drawing:
+        if self._vml is None:
+            self._vml = _Drawing(self._vml_text())
+        return self._vml
+
     def _add_box(self, row: int, col: int) -> None:
         if self.vml_part is None:
             self._new_vml()
-        vml = self._vml_text()
-        if "_x0000_t202" not in vml:
-            first = _SHAPE.search(vml)
-            at = first.start() if first else vml.rfind("</xml>")
-            vml = vml[:at] + _SHAPETYPE + vml[at:]
-        ids = [int(n) for n in _SHAPE_ID.findall(vml)]
-        idmap = _IDMAP.search(vml)
-        block = int(idmap.group(1).split(",")[0]) if idmap and idmap.group(1).strip() else 1
-        shape_id = max([*ids, block * 1024]) + 1
-        end = vml.rfind("</xml>")
-        self._set_vml(vml[:end] + _note_shape(shape_id, row - 1, col - 1) + vml[end:])
+        self._drawing().add_note(row - 1, col - 1)
 
     def _new_vml(self) -> None:
+        self._vml = None
         used = [0]
         for name in self.package.names:
             if name.endswith(".vml"):
@@ -279,6 +278,67 @@ class SheetNotes:
         self.package.touch(self.sheet_part)
 
 
+class _Drawing:
+    """A VML drawing's text, split once into its shapes, so adding or removing a note's
+    box costs the same however many boxes the drawing holds; ``text()`` joins it again."""
+
+    def __init__(self, vml: str) -> None:
+        self._vml = vml
+        self._spans = [(m.start(), m.end()) for m in _SHAPE.finditer(vml)]
+        self._dropped: set[int] = set()
+        self._notes: dict[tuple[int, int], list[int]] = {}
+        for index, (start, end) in enumerate(self._spans):
+            shape = vml[start:end]
+            if 'ObjectType="Note"' not in shape:
+                continue
+            row, col = _NOTE_ROW.search(shape), _NOTE_COLUMN.search(shape)
+            if row and col:
+                self._notes.setdefault((int(row.group(1)), int(col.group(1))), []).append(index)
+        self._added: list[str | None] = []
+        self._added_at: dict[tuple[int, int], list[int]] = {}
+        idmap = _IDMAP.search(vml)
+        block = int(idmap.group(1).split(",")[0]) if idmap and idmap.group(1).strip() else 1
+        self._next_id = max([*(int(n) for n in _SHAPE_ID.findall(vml)), block * 1024]) + 1
+        self._needs_type = "_x0000_t202" not in vml
+        self.changed = False
+
+    def add_note(self, row0: int, col0: int) -> None:
+        """Add a note box for the cell at zero-based ``row0``, ``col0``."""
+        self._added_at.setdefault((row0, col0), []).append(len(self._added))
+        self._added.append(_note_shape(self._next_id, row0, col0))
+        self._next_id += 1
+        self.changed = True
+
+    def remove_note(self, row0: int, col0: int) -> None:
+        """Remove the first note box of that cell, if it has one."""
+        key = (row0, col0)
+        if self._notes.get(key):
+            self._dropped.add(self._notes[key].pop(0))
+            self.changed = True
+        elif self._added_at.get(key):
+            self._added[self._added_at[key].pop(0)] = None
+            self.changed = True
+
+    def text(self) -> str:
+        """The drawing with the boxes added and without those removed."""
+        vml, pieces, at = self._vml, [], 0
+        for index, (start, end) in enumerate(self._spans):
+            if index in self._dropped:
+                pieces.append(vml[at:start])
+                at = end
+        pieces.append(vml[at:])
+        joined = "".join(pieces)
+        added = "".join(shape for shape in self._added if shape)
+        if self._needs_type and added:
+            first = _SHAPE.search(joined)
+            spot = first.start() if first else joined.rfind("</xml>")
+            joined = joined[:spot] + _SHAPETYPE + joined[spot:]
+        end = joined.rfind("</xml>")
+        return joined[:end] + added + joined[end:]
+
+
+_NOTE_ROW = re.compile(r"<(?:[\w.-]+:)?Row>\s*(\d+)\s*</")
+_NOTE_COLUMN = re.compile(r"<(?:[\w.-]+:)?Column>\s*(\d+)\s*</")
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

@@ -23,7 +23,24 @@ MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main"
 
-_PARSER = etree.XMLParser(resolve_entities=False, huge_tree=True, no_network=True)
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+)
+"""For every XML ProdDesk reads from a book or template: no entities expanded, no DTD or
+network fetched (no XXE, no billion laughs), and libxml2's size and depth limits kept."""
+MAX_PART_BYTES = 1 << 30
+"""The largest part a book may unpack to (1 GiB); a zip bomb declares more."""
+
+
+def parse_xml(data: bytes | str) -> etree._Element:
+    """Parse XML from a book or template with the safe parser (see ``_PARSER``)."""
+    return etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data, _PARSER)
+
+
+def safe_iterparse(data: bytes, events: tuple[str, ...]) -> etree.iterparse:
+    """``etree.iterparse`` over ``data`` with the safe parser's settings."""
+    return etree.iterparse(io.BytesIO(data), events=events, resolve_entities=False,
+                           no_network=True, load_dtd=False, huge_tree=False)
 
 
 def q(tag: str, ns: str = MAIN) -> str:
@@ -57,6 +74,12 @@ class Package:
         self.label = label
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         self._infos = {info.filename: info for info in self._zip.infolist()}
+        for info in self._infos.values():
+            if info.file_size > MAX_PART_BYTES:
+                raise InputError(
+                    f"{label}: part {info.filename} unpacks to {info.file_size:,} bytes, more "
+                    "than a workbook holds; the file is not a book ProdDesk will open."
+                )
         self.names: list[str] = list(self._infos)
         self._bytes: dict[str, bytes] = {}
         self._trees: dict[str, etree._Element] = {}
@@ -91,7 +114,7 @@ class Package:
         """The parsed XML of a part; call ``touch`` after changing it."""
         if name not in self._trees:
             try:
-                self._trees[name] = etree.fromstring(self.read(name), _PARSER)
+                self._trees[name] = parse_xml(self.read(name))
             except etree.XMLSyntaxError as exc:
                 raise InputError(
                     f"{self.label} is damaged (part {name} is not valid XML); open it in Excel "

@@ -18,19 +18,22 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from addin.errors import InputError
 from addin.hosts.base import Grid
-from addin.hosts.xlsx_package import Package
-from addin.model import CellError, column_index
+from addin.hosts.xlsx_package import Package, safe_iterparse
+from addin.model import CellError, a1, column_index
 
 _REF = re.compile(r"^([A-Za-z]+)(\d+)$")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\s")
 _REF_ATTR = re.compile(rb"\br=[\"']([A-Za-z]+)(\d+)[\"']")
 _ERROR_TYPE = re.compile(rb"t=(?:\"e\"|'e')")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_LAST_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=[\"'](\d+)[\"']")
+_WIDE_REF = re.compile(rb"\br=[\"']([A-Z]{3})(\d+)[\"']")
+MAX_CELLS = 25_000_000
+"""The most cells a tab may span (rows x columns from A1): a reader lays a tab out in full."""
 
 ErrorCell = tuple[int, int, CellError]
 """(0-based row, 0-based column, the error)."""
@@ -53,6 +56,8 @@ def read_batches(
     """
     if not sheets:
         return
+    for name, part in sheets:
+        _check_extent(path, name, package.read(part))
     opener = _calamine_opener(path, worksheets_only)
     largest, *others = sorted(sheets, key=lambda sheet: package.size(sheet[1]), reverse=True)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="proddesk-read") as pool:
@@ -103,12 +108,44 @@ def _read_sheets(
         for name in names:
             sheet = workbook.get_sheet_by_name(name)
             read[name] = sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
-    except Exception as exc:
+    except BaseException as exc:  # a panic inside calamine is a BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
         raise InputError(
             f"{path.name} is damaged (the tab '{name}' cannot be read); open it in Excel "
             "to repair it, or use a backup copy."
         ) from exc
     return read
+
+
+def _check_extent(path: Path, name: str, xml: bytes) -> None:
+    """Refuse a tab whose cells span more than MAX_CELLS, before any reader lays it out.
+
+    calamine builds a tab as one rectangle up to its last cell, so a single stray value at
+    XFD1048576 asks for 17 billion cells and aborts the process. The last row is the last
+    ``<row r=...>`` (rows are stored in order); only three-letter columns (AAA and beyond)
+    are searched for, in one pass. The sheet's ``<dimension>`` is not trusted (calamine
+    ignores it too).
+    """
+    rows = 0
+    at = xml.rfind(b"row")
+    while at > 0 and not (xml[at - 1 : at] in (b"<", b":") and xml[at + 3 : at + 4].isspace()):
+        at = xml.rfind(b"row", 0, at)
+    last_row = _LAST_ROW.match(xml, xml.rfind(b"<", 0, at)) if at > 0 else None
+    if last_row:
+        rows = int(last_row.group(1))
+    cols, far = 1, a1(max(rows, 1), 1)
+    for wide in _WIDE_REF.finditer(xml) if _WIDE_REF.search(xml) else ():
+        col = column_index(wide.group(1).decode())
+        if col > cols:
+            cols, far = col, wide.group(1).decode() + wide.group(2).decode()
+    if rows * cols > MAX_CELLS:
+        raise InputError(
+            f"{path.name}, tab '{name}': it reaches cell {far}, {rows:,} rows by {cols:,} "
+            "columns, more than ProdDesk reads in one tab. Press Ctrl+End on that tab to find "
+            "the stray cell far from the table, delete those rows and columns, save, and run "
+            "again."
+        )
 
 
 def _put(grid: Grid, row: int, col: int, value: Any) -> None:
@@ -121,12 +158,18 @@ def _put(grid: Grid, row: int, col: int, value: Any) -> None:
 
 
 def _fill_merged(grid: Grid, merged: list) -> None:
+    """Each merged area's top-left value into its cells, within the cells the tab has.
+
+    A merge reaching past the tab's last row or column adds nothing a table could use, and
+    one over the whole sheet (A1:XFD1048576) would otherwise be 17 billion cells.
+    """
+    width = max((len(row) for row in grid), default=0)
     for (r0, c0), (r1, c1) in merged:
         top_left = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else None
         if top_left is None:
             continue
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
                 _put(grid, r, c, top_left)
 
 
@@ -169,7 +212,7 @@ def _error_cells_slowly(xml: bytes) -> list[ErrorCell]:
     cells: list[ErrorCell] = []
     row = 0
     col = 0
-    for event, element in etree.iterparse(BytesIO(xml), events=("start", "end"), huge_tree=True):
+    for event, element in safe_iterparse(xml, events=("start", "end")):
         tag = element.tag.rsplit("}", 1)[-1]
         if event == "start":
             if tag == "row":

@@ -8,6 +8,7 @@ date format. Header rows are bold and frozen; links jump inside the book.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import textwrap
@@ -23,7 +24,6 @@ from addin.model import a1, column_letter
 _EPOCH = dt.datetime(1899, 12, 30)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAX_TEXT = 32767
-_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def serial(value: dt.date | dt.datetime | dt.time) -> float:
@@ -84,21 +84,10 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
                 )
         if len(cols) == 0:
             root.remove(cols)
-    data = etree.SubElement(root, q("sheetData"))
-    top = bool(content.wrap_columns)  # beside wrapped text, every cell starts at the top
-    for r, values in enumerate(content.rows):
-        bold = r < content.header_rows
-        fill = content.row_fills.get(r)
-        row = etree.SubElement(data, q("row"), r=str(r + 1))
-        for c, value in enumerate(values):
-            wrap = c in content.wrap_columns
-            _write_cell(row, r + 1, c + 1, value, styles, bold, fill, top, wrap)
-        lines = _wrapped_lines(content, values)
-        if lines > 1:  # Excel and LibreOffice do not grow a row for wrapped text on opening
-            row.set("ht", f"{LINE_HEIGHT * lines:g}")
-            row.set("customHeight", "1")
-        if len(row) == 0:
-            data.remove(row)
+    root.append(_sheet_data(content, _StyleCache(styles)))
+    filtered = filter_range(content)
+    if filtered:
+        etree.SubElement(root, q("autoFilter"), ref=filtered)
     if content.links:
         links = etree.SubElement(root, q("hyperlinks"))
         for (r, c), target in sorted(content.links.items()):
@@ -130,6 +119,47 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
     return root
 
 
+def filter_range(content: SheetContent) -> str | None:
+    """The A1 range of a tab's filter: its last header row down to its last row."""
+    if (
+        not content.autofilter
+        or not content.header_rows
+        or len(content.rows) <= content.header_rows
+    ):
+        return None
+    width = max(len(row) for row in content.rows[content.header_rows - 1 :])
+    return f"A{content.header_rows}:{column_letter(max(width, 1))}{len(content.rows)}"
+
+
+_PLAIN = re.compile(r"[^-\t\n\r\x0b\x0c]*")
+
+
+def line_count(text: str, width: int) -> int:
+    """How many lines ``textwrap.wrap(text, width)`` gives (at least 1), counted without
+    building them for plain sentences: words between single spaces, none wider than a line."""
+    if len(text) <= width and "\t" not in text:  # a tab widens to 8 columns
+        return 1
+    words = text.split(" ")
+    if (
+        not _PLAIN.fullmatch(text)
+        or "" in words  # leading, trailing or repeated spaces
+        or max(map(len, words)) > width
+    ):
+        return max(len(_wrapper(width).wrap(text)), 1)
+    lines, used = 1, len(words[0])
+    for word in words[1:]:
+        if used + 1 + len(word) <= width:
+            used += 1 + len(word)
+        else:
+            lines, used = lines + 1, len(word)
+    return lines
+
+
+@functools.lru_cache(maxsize=16)
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    return textwrap.TextWrapper(width)
+
+
 LINE_HEIGHT = 15.0
 """Points per line of the default 11-point font."""
 
@@ -141,46 +171,85 @@ def _wrapped_lines(content: SheetContent, values: list[Any]) -> int:
         if c < len(values) and values[c] not in (None, "") and c < len(content.widths):
             # a column N characters wide holds a little under N characters of text
             width = max(int(content.widths[c] * 0.95), 1)
-            lines = max(lines, len(textwrap.wrap(str(values[c]), width)))
+            lines = max(lines, line_count(str(values[c]), width))
     return lines
 
 
-def _write_cell(
-    row: etree._Element,
-    r: int,
-    c: int,
+class _StyleCache:
+    """``Styles.owned`` remembered per combination, since a tab repeats a handful of them."""
+
+    def __init__(self, styles: Styles) -> None:
+        self.styles = styles
+        self.known: dict[tuple, int] = {}
+
+    def __call__(
+        self, bold: bool, fill: str | None, number_format: int, top: bool, wrap: bool
+    ) -> int:
+        key = (bold, fill, number_format, top, wrap)
+        style = self.known.get(key)
+        if style is None:
+            style = self.known[key] = self.styles.owned(bold, fill, number_format, top, wrap)
+        return style
+
+
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+
+
+def _sheet_data(content: SheetContent, style_of: _StyleCache) -> etree._Element:
+    """The ``<sheetData>`` of a tab, written as text and parsed once (thousands of rows
+    cost a string each instead of several lxml calls per cell)."""
+    top = bool(content.wrap_columns)  # beside wrapped text, every cell starts at the top
+    width = max(map(len, content.rows), default=0)
+    letters = [column_letter(c) for c in range(1, width + 1)]
+    wrapped = [c in content.wrap_columns for c in range(width)]
+    parts = [f'<sheetData xmlns="{MAIN}">']
+    for r, values in enumerate(content.rows):
+        bold = r < content.header_rows
+        fill = content.row_fills.get(r)
+        number = str(r + 1)
+        cells = [
+            _cell_xml(letters[c] + number, value, style_of, bold, fill, top, wrapped[c])
+            for c, value in enumerate(values)
+        ]
+        cells = [cell for cell in cells if cell]
+        if not cells:
+            continue
+        lines = _wrapped_lines(content, values)
+        height = (  # Excel and LibreOffice do not grow a row for wrapped text on opening
+            f' ht="{LINE_HEIGHT * lines:g}" customHeight="1"' if lines > 1 else ""
+        )
+        parts.append(f'<row r="{number}"{height}>{"".join(cells)}</row>')
+    parts.append("</sheetData>")
+    return etree.fromstring("".join(parts))
+
+
+def _cell_xml(
+    ref: str,
     value: Any,
-    styles: Styles,
+    style_of: _StyleCache,
     bold: bool,
     fill: str | None,
-    top: bool = False,
-    wrap: bool = False,
-) -> None:
+    top: bool,
+    wrap: bool,
+) -> str:
+    """One ``<c>`` element as text; "" for an empty cell without a fill."""
     empty = value is None or (isinstance(value, str) and value == "")
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         value = str(value)
     number_format = 0 if empty else _number_format(value)
-    style = styles.owned(bold, fill, number_format, top, wrap and not empty)
+    style = style_of(bold, fill, number_format, top, wrap and not empty)
     if empty and not fill:
-        return
-    cell = etree.SubElement(row, q("c"), r=f"{column_letter(c)}{r}")
-    if style:
-        cell.set("s", str(style))
+        return ""
+    head = f'<c r="{ref}" s="{style}"' if style else f'<c r="{ref}"'
     if empty:
-        return
+        return head + "/>"
     if isinstance(value, bool):
-        cell.set("t", "b")
-        etree.SubElement(cell, q("v")).text = "1" if value else "0"
-    elif isinstance(value, int | float):
-        etree.SubElement(cell, q("v")).text = (
-            repr(float(value)) if isinstance(value, float) else str(value)
-        )
-    elif isinstance(value, dt.date | dt.time):
-        etree.SubElement(cell, q("v")).text = repr(serial(value))
-    else:
-        cell.set("t", "inlineStr")
-        t = etree.SubElement(etree.SubElement(cell, q("is")), q("t"))
-        text = _ILLEGAL.sub("", str(value))[:_MAX_TEXT]
-        t.text = text
-        if text != text.strip():
-            t.set(_SPACE, "preserve")
+        return f'{head} t="b"><v>{"1" if value else "0"}</v></c>'
+    if isinstance(value, int | float):
+        text = repr(float(value)) if isinstance(value, float) else str(value)
+        return f"{head}><v>{text}</v></c>"
+    if isinstance(value, dt.date | dt.time):
+        return f"{head}><v>{serial(value)!r}</v></c>"
+    text = _ILLEGAL.sub("", str(value))[:_MAX_TEXT]
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f'{head} t="inlineStr"><is><t{space}>{text.translate(_ESCAPE)}</t></is></c>'

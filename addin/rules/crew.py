@@ -71,7 +71,8 @@ def rate_missing(ctx: Context) -> Iterator[Flag]:
 
 @rule("crew.invalid_rate", Severity.ERROR, needs=("Crew",))
 def invalid_rate(ctx: Context) -> Iterator[Flag]:
-    """A rate that is not an amount (e.g. 'TBD'); $400/12 notation is understood."""
+    """A rate that is not an amount (e.g. 'TBD'); $400/12, /wk, /hr, flat and kit notations
+    are understood."""
     crew = ctx.book.tables["Crew"]
     if not crew.has("Rate"):
         return
@@ -85,8 +86,30 @@ def invalid_rate(ctx: Context) -> Iterator[Flag]:
                 row["_row"],
                 "Rate",
                 f"{_who(row)}: rate '{parse.display(raw['Rate'])}' is not a rate.",
-                suggestion="Enter a day rate such as 400 or $400/12 (amount / guaranteed hours).",
+                suggestion=(
+                    "Enter a rate such as 400, $400/12 (amount / guaranteed hours), $2,500/wk, "
+                    "$38.50/hr, $1,500 flat or $750/12 + $50 kit."
+                ),
             )
+
+
+@rule("crew.rate_read", Severity.INFO, needs=("Crew",))
+def rate_read(ctx: Context) -> Iterator[Flag]:
+    """A weekly, hourly, flat or kit-fee rate: says how ProdDesk read it for day pay."""
+    crew = ctx.book.tables["Crew"]
+    if not crew.has("Rate"):
+        return
+    for row, raw in crew.pairs():
+        rate = row["Rate"]
+        if rate is None or rate.plain:
+            continue
+        yield crew.flag(
+            row["_row"],
+            "Rate",
+            f"{_who(row)}: rate '{parse.display(raw['Rate'])}' read as {rate.reading()}.",
+            suggestion="If that is not the deal, write the rate another way "
+            "(e.g. $500/10 for a day rate).",
+        )
 
 
 @rule("crew.unusual_guarantee", Severity.WARNING, needs=("Crew",))

@@ -15,7 +15,7 @@ def unknown_cast(ctx: Context) -> Iterator[Flag]:
     schedule, cast = ctx.book.tables["Schedule"], ctx.book.tables["Cast"]
     if not schedule.has("Cast") or not cast.has("Cast #"):
         return
-    known = {str(c).strip().casefold() for c in cast.values["Cast #"].tolist() if c}
+    known = {str(c).strip().casefold() for c in cast.column("Cast #") if c}
     for row in schedule.rows():
         unknown = [i for i in row["Cast"] or [] if i.casefold() not in known]
         if unknown:
@@ -35,7 +35,7 @@ def unknown_location(ctx: Context) -> Iterator[Flag]:
     schedule, locations = ctx.book.tables["Schedule"], ctx.book.tables["Locations"]
     if not schedule.has("Location") or not locations.has("Location"):
         return
-    known = {parse.name_key(n) for n in locations.values["Location"].tolist() if n}
+    known = {parse.name_key(n) for n in locations.column("Location") if n}
     for row in schedule.rows():
         location = row.get("Location")
         if location is not None and parse.name_key(location) not in known:

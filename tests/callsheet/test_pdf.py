@@ -80,6 +80,22 @@ def test_the_pdf_reads_what_the_crew_needs(batch) -> None:
     assert len(PdfReader(written[0].pdf).pages) >= 1
 
 
+def test_the_sample_days_carry_what_the_book_has(batch) -> None:
+    written, _ = batch
+    day1, day4 = pdf_text(written[0].pdf), pdf_text(written[3].pdf)
+    assert "Safety diver on set" in day4  # Day 4's scene note reaches the crew
+    assert "No one in the water on the beach day" in " ".join(day4.split())
+    for expected in ("Georgia Pappas", "(213) 555-0181", "Owner on site; no open flames",
+                     "Cast in at 7:00 AM", "Rig the booth wall", "Windows blacked out"):
+        assert expected in day1, expected
+    assert any("Grace Okafor" in line and "(310) 555-0103" in line
+               for line in day1.splitlines())  # a key contact with the phone
+    assert "(310) 555-014 ?" in day1  # the sample's short phone is marked, not printed fine
+    for text in (day1, day4):
+        assert "YOUR LOGO HERE" not in text and "no coordinates" not in text
+        assert "PRODDESK CHECKS" not in text
+
+
 def test_day_two_pdf_has_its_own_calls_and_the_hold(batch) -> None:
     written, _ = batch
     lines = pdf_text(written[1].pdf).splitlines()

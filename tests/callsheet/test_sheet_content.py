@@ -213,3 +213,28 @@ def test_the_coordinators_logo_from_the_settings_tab_or_a_file(tmp_path: Path,
     code, output = callsheet(str(tmp_path / "book3.xlsx"), "--day", "1", "--pdf", "--out", "none")
     assert code == 0 and "'missing.png' is not an image file" in flat(output)
     assert pdf_images(tmp_path / "none" / f"{DAY1}.pdf") == 0
+
+
+def test_the_crew_header_repeats_on_every_page_the_crew_runs_to(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    book = messy_grids()
+    departments = ["Camera", "Grip", "Electric", "Art"]
+    book["Crew"] += [
+        [f"Person {i:03d}", departments[i % 4], "Technician", f"(310) 555-{1000 + i}", None,
+         None, None, "Y"]
+        for i in range(150)
+    ]
+    write_book(tmp_path / "book.xlsx", book)
+    code, _ = callsheet(str(tmp_path / "book.xlsx"), "--day", "1", "--pdf")
+    pages = [p for p in pdf_text(tmp_path / "callsheets" / f"{DAY1}.pdf").split("\f")
+             if p.strip()]
+    crew_pages = [p for p in pages if "Person " in p]
+    assert code == 0 and len(crew_pages) >= 3
+    assert "Person" not in pages[0]  # the crew starts page 2
+    for page in crew_pages:
+        header = next(line for line in page.splitlines() if "DEPARTMENT" in line)
+        assert all(word in header for word in ("NAME", "POSITION", "CALL", "PHONE"))
+        assert "Night Shift" in page and "Day 1 of 3" in page
+    text = "".join(crew_pages)
+    assert all(f"Person {i:03d}" in text for i in range(150))  # nobody lost at a break

@@ -16,6 +16,7 @@ class Fault:
 
     match: substring of 'METHOD /raw/path?query' or of the decoded path; None matches all.
     times: how many requests it affects; None means every one until cleared.
+    after: how many matching requests to let through first (to fail the 2nd of 3).
     """
 
     status: int | None = None
@@ -24,6 +25,7 @@ class Fault:
     match: str | None = None
     method: str | None = None
     body: dict[str, Any] | None = None
+    after: int = 0
 
     def matches(self, method: str, raw: str, decoded: str) -> bool:
         """True when this fault applies to the request."""
@@ -60,6 +62,7 @@ class Switches:
             match=spec.get("match"),
             method=spec.get("method"),
             body=spec.get("body"),
+            after=int(spec.get("after") or 0),
         )
         with self.lock:
             self.faults.append(fault)
@@ -70,6 +73,9 @@ class Switches:
         with self.lock:
             for fault in self.faults:
                 if fault.matches(method, raw, decoded):
+                    if fault.after > 0:
+                        fault.after -= 1
+                        continue
                     if fault.times is not None:
                         fault.times -= 1
                         if fault.times <= 0:

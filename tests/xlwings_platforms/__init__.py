@@ -66,10 +66,33 @@ def _windows_model(app: xw.App) -> AppModel:
     return app.api._inner._app
 
 
-_models: dict[str, Callable[[xw.App], AppModel]] = {"windows": _windows_model}
+def _mac_engine() -> Any:
+    from tests.xlwings_platforms import mac_appscript
+
+    return mac_appscript.load().engine
+
+
+def _mac_start(app: AppModel) -> Any:
+    from tests.xlwings_platforms import mac_appscript
+
+    return mac_appscript.start_excel(app)
+
+
+def _mac_stop() -> None:
+    from tests.xlwings_platforms import mac_appscript
+
+    mac_appscript.stop_all()
+
+
+def _mac_model(app: xw.App) -> AppModel:
+    return app.api._excel.model
+
+
+_models: dict[str, Callable[[xw.App], AppModel]] = {"windows": _windows_model, "mac": _mac_model}
 
 PLATFORMS: dict[str, Platform] = {
     "windows": Platform("windows", _windows_engine, _windows_start, _windows_stop),
+    "mac": Platform("mac", _mac_engine, _mac_start, _mac_stop),
 }
 
 

@@ -188,9 +188,9 @@ class Application(Com):
         return "16.0"
 
     def get_International(self) -> tuple:
-        values = [None] * 50
-        values[5] = ","  # xlListSeparator
-        return tuple(values[1:])
+        values: list[Any] = [None] * 45
+        values[5] = ","  # read by xlwings as International[xlListSeparator (5)]
+        return tuple(values)
 
     def get_ScreenUpdating(self) -> bool:
         return self._app.screen_updating

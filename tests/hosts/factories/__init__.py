@@ -12,6 +12,7 @@ from tests.hosts.factories.base import Factory
 
 FACTORIES: dict[str, Factory] = {
     "excel": excel.FACTORY,
+    "excel-mac": excel_platforms.MAC,
     "excel-windows": excel_platforms.WINDOWS,
     "google": __import__("tests.hosts.factories.gsheets", fromlist=["FACTORY"]).FACTORY,
     "memory": memory.FACTORY,

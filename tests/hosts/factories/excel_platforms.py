@@ -62,3 +62,4 @@ class PlatformFactory:
 
 
 WINDOWS = PlatformFactory("windows")
+MAC = PlatformFactory("mac")

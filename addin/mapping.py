@@ -1,0 +1,177 @@
+"""The coordinator's own names for ProdDesk's columns and tabs (the Columns mapping).
+
+Written in the Settings tab, in the rows after a ``Columns`` heading row::
+
+    Columns
+    POs: Vendor              PAYEE
+    POs: Amount              ACTUAL
+    Tab: Cost Report Detail  Budget
+    Tab: Old POs             Ignore
+
+or in a ``ProdDesk Columns`` tab with the columns Tab kind / ProdDesk column /
+Your header (a tab's kind is a row ``Budget | Tab | Cost Report Detail``).
+Whether a named header or tab really exists is only known once the book is
+read; ``addin.rules.reading`` reports those that do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from addin import parse
+from addin.hosts.base import Grid
+from addin.schema import TABS, TABS_BY_NAME, header_key
+
+COLUMNS_TAB = "ProdDesk Columns"
+COLUMNS_TAB_HEADER = ["Tab kind", "ProdDesk column", "Your header"]
+COLUMNS_HEADING = "Columns"
+TAB_WORD = "Tab"
+IGNORE_WORDS = frozenset({"ignore", "none", "leavealone", "skip"})
+"""A tab mapped to one of these is left alone (``Tab: Old POs`` = ``Ignore``)."""
+
+_KINDS = {
+    key: tab.name
+    for tab in TABS
+    for key in (header_key(tab.name), *(header_key(a) for a in tab.aliases))
+}
+
+
+@dataclass(frozen=True)
+class MappingEntry:
+    """One row of the mapping, where it was typed, and what ProdDesk made of it.
+
+    ``kind`` and ``column`` are canonical (None when not understood: ``problem``
+    says why); for a tab row ``column`` is None and ``header`` is the book's tab name.
+    """
+
+    sheet: str
+    row: int
+    key_col: int
+    value_col: int
+    kind: str | None
+    column: str | None
+    header: str
+    is_tab: bool = False
+    problem: str | None = None
+
+
+@dataclass
+class ColumnMapping:
+    """Tab name -> kind, and per kind canonical column -> the book's header."""
+
+    tabs: dict[str, str | None] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    entries: list[MappingEntry] = field(default_factory=list)
+
+    def overrides(self, kind: str) -> dict[str, str]:
+        """canonical column -> the coordinator's header, for one tab kind."""
+        return self.columns.get(kind, {})
+
+    def add(self, entry: MappingEntry) -> None:
+        """Record one row; understood rows join the mapping (the first row for a name wins)."""
+        self.entries.append(entry)
+        if entry.problem or (entry.kind is None and not entry.is_tab):
+            return
+        if entry.is_tab:
+            self.tabs.setdefault(entry.header, entry.kind)
+        elif entry.column:
+            self.columns.setdefault(entry.kind, {}).setdefault(entry.column, entry.header)
+
+
+def read_mapping(
+    settings: tuple[str, Grid] | None, columns_tab: tuple[str, Grid] | None
+) -> ColumnMapping:
+    """The mapping from the Settings tab's Columns section and the ProdDesk Columns tab."""
+    mapping = ColumnMapping()
+    if settings:
+        _from_settings(mapping, *settings)
+    if columns_tab:
+        _from_columns_tab(mapping, *columns_tab)
+    return mapping
+
+
+def _from_settings(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
+    from addin.settings import value_column
+
+    fixed_value_column = value_column(grid)
+    in_section = False
+    for r, row in enumerate(grid, start=1):
+        filled = [(c, v) for c, v in enumerate(row, start=1) if not parse.is_blank(v)]
+        if not filled:
+            continue
+        key_col, key = filled[0]
+        key_text = parse.display(key)
+        if header_key(key_text) == header_key(COLUMNS_HEADING):
+            in_section = True
+            continue
+        if not in_section or ":" not in key_text:
+            continue
+        if fixed_value_column:
+            value_col = fixed_value_column
+            value = row[value_col - 1] if len(row) >= value_col else None
+        else:
+            value_col, value = filled[1] if len(filled) > 1 else (key_col + 1, None)
+        left, _, right = key_text.partition(":")
+        mapping.add(_entry(sheet, r, key_col, value_col, left, right, value))
+
+
+def _from_columns_tab(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
+    for r, row in enumerate(grid, start=1):
+        cells = [*row[:3], None, None, None][:3]
+        if all(parse.is_blank(v) for v in cells):
+            continue
+        if [header_key(parse.display(v)) for v in cells] == [
+            header_key(h) for h in COLUMNS_TAB_HEADER
+        ]:
+            continue
+        kind_text, column_text, header = (parse.display(v) for v in cells)
+        if header_key(column_text) == header_key(TAB_WORD):
+            # "Budget | Tab | Cost Report Detail": the tab's kind comes first here
+            mapping.add(_entry(sheet, r, 1, 3, TAB_WORD, header, kind_text))
+        else:
+            mapping.add(_entry(sheet, r, 2, 3, kind_text, column_text, header))
+
+
+def _entry(
+    sheet: str, row: int, key_col: int, value_col: int, left: str, right: str, value: Any
+) -> MappingEntry:
+    """One mapping row understood: ``left: right = value``."""
+    left, right, value = left.strip(), right.strip(), parse.display(value)
+    where = (sheet, row, key_col, value_col)
+    if header_key(left) == header_key(TAB_WORD):
+        if not right:
+            return MappingEntry(*where, None, None, "", True, "names no tab after 'Tab:'")
+        if header_key(value) in IGNORE_WORDS:
+            return MappingEntry(*where, None, None, right, True)
+        kind = _KINDS.get(header_key(value))
+        problem = None if kind else f"'{value}' is not a kind of tab ProdDesk knows ({_kinds()})"
+        if not value:
+            problem = f"gives no kind of tab for '{right}' ({_kinds()}, or Ignore)"
+        return MappingEntry(*where, kind, None, right, True, problem)
+    kind = _KINDS.get(header_key(left))
+    if kind is None or kind == "Settings":
+        problem = f"'{left}' is not a kind of tab ProdDesk knows ({_kinds()})"
+        return MappingEntry(*where, None, None, value, problem=problem)
+    column = _column(kind, right)
+    if column is None:
+        known = ", ".join(c.name for c in TABS_BY_NAME[kind].columns)
+        problem = f"'{right}' is not a {kind} column ProdDesk knows ({known})"
+        return MappingEntry(*where, kind, None, value, problem=problem)
+    if not value:
+        problem = f"gives no header for {kind}: {column}"
+        return MappingEntry(*where, kind, column, value, problem=problem)
+    return MappingEntry(*where, kind, column, value)
+
+
+def _column(kind: str, text: str) -> str | None:
+    """The canonical column of a tab kind named by its name or one of its aliases."""
+    key = header_key(text)
+    for column in TABS_BY_NAME[kind].columns:
+        if key in {header_key(column.name), *(header_key(a) for a in column.aliases)}:
+            return column.name
+    return None
+
+
+def _kinds() -> str:
+    return ", ".join(tab.name for tab in TABS if tab.name != "Settings")
