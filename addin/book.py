@@ -23,6 +23,7 @@ from addin import parse
 from addin.errors import InputError
 from addin.headers import UnreadableTab
 from addin.hosts.base import Grid, Host, ReadsInBatches
+from addin.mapping import ColumnMapping, is_columns_tab, read_mapping
 from addin.model import ERROR_VALUES, CellError, ColumnStore, Table
 from addin.schema import TABS, TABS_BY_NAME, TabSpec, header_key, is_owned_tab
 from addin.settings import Settings, read_settings
@@ -158,6 +159,10 @@ class Book:
     grids: dict[str, Grid] = field(default_factory=dict, repr=False)
     unreadable: dict[str, UnreadableTab] = field(default_factory=dict)
     """Tabs found by name whose header row could not be found, by kind."""
+    special_tabs: dict[str, str] = field(default_factory=dict)
+    """Tabs read that are not tables: tab name -> what it is (``Settings``, ``Columns``)."""
+    mapping: ColumnMapping = field(default_factory=ColumnMapping)
+    """The coordinator's own names for ProdDesk's columns and tabs."""
 
     def table(self, kind: str) -> Table | None:
         """The tab of a canonical kind (``"Crew"``), or None when the book lacks it."""
@@ -208,7 +213,11 @@ def build_book(grids: dict[str, Grid], label: str) -> Book:
 
 def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> Book:
     """The Book from tabs arriving in batches; ``names`` lists every tab in book order."""
-    found = find_tabs([name for name in names if not is_owned_tab(name)])
+    candidates = [name for name in names if not is_owned_tab(name) and not is_columns_tab(name)]
+    found = find_tabs(candidates)
+    settings_tab = found.get("Settings")
+    columns_tab = next((name for name in names if is_columns_tab(name)), None)
+    mapping = ColumnMapping()
     grids: dict[str, Grid] = {}
     tables: dict[str, Table] = {}
     unreadable: dict[str, UnreadableTab] = {}
@@ -216,12 +225,15 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
     for batch in batches:
         grids.update(batch)
         if settings is None:
-            if "Settings" not in found:
-                settings = Settings()
-            elif found["Settings"] in grids:
-                settings = read_settings(grids[found["Settings"]])
-            else:
-                continue  # every table needs the settings (phone region, dates)
+            if any(tab and tab not in grids for tab in (settings_tab, columns_tab)):
+                continue  # every table needs the settings (phone region, dates) and mapping
+            settings = read_settings(grids[settings_tab]) if settings_tab else Settings()
+            mapping = read_mapping(
+                (settings_tab, grids[settings_tab]) if settings_tab else None,
+                (columns_tab, grids[columns_tab]) if columns_tab else None,
+            )
+            if mapping.tabs:
+                found = find_tabs(candidates, mapping)
         arrived = [
             kind for kind, sheet in found.items()
             if kind != "Settings" and kind not in tables and kind not in unreadable
@@ -230,7 +242,10 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
         for kind in arrived:
             sheet = found[kind]
             try:
-                tables[kind] = read_table(grids[sheet], TABS_BY_NAME[kind], sheet, label, settings)
+                tables[kind] = read_table(
+                    grids[sheet], TABS_BY_NAME[kind], sheet, label, settings,
+                    mapping.overrides(kind),
+                )
             except UnreadableTab as problem:
                 unreadable[kind] = problem
         if len(grids) < len(names):  # the rest is still being read: normalise meanwhile
@@ -246,17 +261,35 @@ def _build(batches: Iterator[dict[str, Grid]], names: list[str], label: str) -> 
     ordered = {kind: tables[kind] for kind in found if kind in tables}
     book_grids = {name: grids[name] for name in names if name in grids}
     unread = {kind: unreadable[kind] for kind in found if kind in unreadable}
-    return Book(label, list(book_grids), ordered, settings or Settings(), book_grids, unread)
+    special = {settings_tab: "Settings"} if settings_tab else {}
+    if columns_tab:
+        special[columns_tab] = "Columns"
+    return Book(
+        label, list(book_grids), ordered, settings or Settings(), book_grids, unread, special,
+        mapping,
+    )
 
 
-def find_tabs(names: list[str]) -> dict[str, str]:
+def find_tabs(names: list[str], mapping: ColumnMapping | None = None) -> dict[str, str]:
     """Canonical tab kind -> the book's tab name, by name or alias.
 
-    An exact name wins (the canonical name first, then the aliases in order);
-    then a name that is an alias with qualifying words around it
-    (``Cost Report Detail``, ``Crew List 2026``, ``Shooting Schedule - Blue``).
+    The coordinator's own tab kinds (``mapping.tabs``) come first; a tab mapped to
+    Ignore is not read at all. Then an exact name wins (the canonical name first,
+    then the aliases in order); then a name that is an alias with qualifying words
+    around it (``Cost Report Detail``, ``Crew List 2026``, ``Shooting Schedule - Blue``).
     """
     found: dict[str, str] = {}
+    if mapping and mapping.tabs:
+        by_key = {header_key(name): name for name in names}
+        mapped = [(by_key.get(header_key(tab)), kind) for tab, kind in mapping.tabs.items()]
+        mapped = [(name, kind) for name, kind in mapped if name]
+        for name, kind in mapped:
+            if kind and kind != "Settings" and kind not in found:
+                found[kind] = name
+        taken = {name for name, _ in mapped}
+        rest = find_tabs([name for name in names if name not in taken])
+        found.update({kind: name for kind, name in rest.items() if kind not in found})
+        return {tab.name: found[tab.name] for tab in TABS if tab.name in found}
     for tab in TABS:
         keys = [header_key(tab.name), *(header_key(alias) for alias in tab.aliases)]
         ranked = sorted(

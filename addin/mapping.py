@@ -30,6 +30,7 @@ TAB_WORD = "Tab"
 IGNORE_WORDS = frozenset({"ignore", "none", "leavealone", "skip"})
 """A tab mapped to one of these is left alone (``Tab: Old POs`` = ``Ignore``)."""
 
+_COLUMNS_TAB_KEY = header_key(COLUMNS_TAB)
 _KINDS = {
     key: tab.name
     for tab in TABS
@@ -48,7 +49,10 @@ class MappingEntry:
     sheet: str
     row: int
     key_col: int
-    value_col: int
+    name_col: int
+    """The cell holding the header or tab name that must exist in the book."""
+    typed: str
+    """The row as typed: ``POs: Vendor = PAYEE``."""
     kind: str | None
     column: str | None
     header: str
@@ -77,6 +81,11 @@ class ColumnMapping:
             self.tabs.setdefault(entry.header, entry.kind)
         elif entry.column:
             self.columns.setdefault(entry.kind, {}).setdefault(entry.column, entry.header)
+
+
+def is_columns_tab(name: str) -> bool:
+    """Whether a tab is the ProdDesk Columns tab (the coordinator's, read as the mapping)."""
+    return header_key(name) == _COLUMNS_TAB_KEY
 
 
 def read_mapping(
@@ -113,7 +122,9 @@ def _from_settings(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
         else:
             value_col, value = filled[1] if len(filled) > 1 else (key_col + 1, None)
         left, _, right = key_text.partition(":")
-        mapping.add(_entry(sheet, r, key_col, value_col, left, right, value))
+        typed = f"{key_text.strip()} = {parse.display(value)}"
+        name_col = key_col if header_key(left) == header_key(TAB_WORD) else value_col
+        mapping.add(_entry((sheet, r, key_col, name_col, typed), left, right, value))
 
 
 def _from_columns_tab(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
@@ -126,19 +137,19 @@ def _from_columns_tab(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
         ]:
             continue
         kind_text, column_text, header = (parse.display(v) for v in cells)
+        typed = f"{kind_text} | {column_text} | {header}"
         if header_key(column_text) == header_key(TAB_WORD):
             # "Budget | Tab | Cost Report Detail": the tab's kind comes first here
-            mapping.add(_entry(sheet, r, 1, 3, TAB_WORD, header, kind_text))
+            mapping.add(_entry((sheet, r, 1, 3, typed), TAB_WORD, header, kind_text))
         else:
-            mapping.add(_entry(sheet, r, 2, 3, kind_text, column_text, header))
+            mapping.add(_entry((sheet, r, 1, 3, typed), kind_text, column_text, header))
 
 
 def _entry(
-    sheet: str, row: int, key_col: int, value_col: int, left: str, right: str, value: Any
+    where: tuple[str, int, int, int, str], left: str, right: str, value: Any
 ) -> MappingEntry:
-    """One mapping row understood: ``left: right = value``."""
+    """One mapping row understood: ``left: right = value``; ``where`` is the entry's place."""
     left, right, value = left.strip(), right.strip(), parse.display(value)
-    where = (sheet, row, key_col, value_col)
     if header_key(left) == header_key(TAB_WORD):
         if not right:
             return MappingEntry(*where, None, None, "", True, "names no tab after 'Tab:'")
@@ -146,6 +157,8 @@ def _entry(
             return MappingEntry(*where, None, None, right, True)
         kind = _KINDS.get(header_key(value))
         problem = None if kind else f"'{value}' is not a kind of tab ProdDesk knows ({_kinds()})"
+        if kind == "Settings":
+            kind, problem = None, "the Settings tab is found by its name only"
         if not value:
             problem = f"gives no kind of tab for '{right}' ({_kinds()}, or Ignore)"
         return MappingEntry(*where, kind, None, right, True, problem)

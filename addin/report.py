@@ -9,6 +9,7 @@ from datetime import date
 
 from addin.hosts.base import Mark, SheetContent
 from addin.model import CellRef, Finding, Severity, parse_a1
+from addin.readout import ReadSummary
 
 CHECKS_TAB = "Checks"
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
@@ -27,6 +28,8 @@ class Report:
     label: str
     findings: list[Finding]
     checked_on: date = field(default_factory=date.today)
+    read: ReadSummary | None = None
+    """What was read of the book (tabs, columns understood, left alone)."""
 
     @property
     def counts(self) -> Counter[str]:
@@ -40,7 +43,7 @@ class Report:
 
     def summary(self) -> str:
         """One line: '3 errors, 5 warnings in book.xlsx'."""
-        if not self.findings:
+        if not self.findings and not (self.read and self.read.unreadable):
             return f"No problems found in {self.label}."
         return f"{self.tally()} in {self.label}."
 
@@ -65,12 +68,18 @@ class Report:
             "summary": dict(self.counts),
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.read is not None:
+            payload["read"] = self.read.to_dict()
         return json.dumps(payload, indent=2, ensure_ascii=False)
 
     def checks_sheet(self) -> SheetContent:
         """The Checks tab: a to-do list, errors first, each row linking to its cell."""
         title = f"ProdDesk checks of {self.label}, {self.checked_on:%b %-d, %Y}: {self.tally()}"
-        rows: list[list] = [[title], CHECKS_HEADER]
+        rows: list[list] = [[title]]
+        if self.read is not None:
+            rows.append([self.read.headline()])
+        rows.append(CHECKS_HEADER)
+        header_rows = len(rows)
         links: dict[tuple[int, int], CellRef] = {}
         row_fills: dict[int, str] = {}
         for finding in sorted(self.findings, key=lambda f: f.sort_key):
@@ -96,7 +105,7 @@ class Report:
             rows,
             links=links,
             widths=CHECKS_WIDTHS,
-            header_rows=2,
+            header_rows=header_rows,
             row_fills=row_fills,
             wrap_columns=CHECKS_WRAPPED,
             landscape=True,

@@ -16,6 +16,7 @@ from addin.errors import InputError
 from addin.hosts.base import Host
 from addin.hosts.open import is_google, open_host
 from addin.publish import PublishResult, clear, publish
+from addin.readout import read_summary
 from addin.report import Report
 from addin.rules import run_rules
 
@@ -23,7 +24,7 @@ from addin.rules import run_rules
 def check_book(book: Book, today: date | None = None) -> Report:
     """Run every rule over a book that is already read."""
     today = today or date.today()
-    return Report(book.label, run_rules(book, today), checked_on=today)
+    return Report(book.label, run_rules(book, today), checked_on=today, read=read_summary(book))
 
 
 def check_host(

@@ -60,9 +60,11 @@ class Settings:
         return self.get("Wrap Date")
 
     @property
-    def timezone(self) -> str:
-        """IANA timezone of the production (default America/Los_Angeles)."""
-        return str(self.get("Timezone", "America/Los_Angeles")).strip()
+    def timezone(self) -> str | None:
+        """The IANA timezone typed in Settings, or None (``addin.timezones`` then looks at the
+        locations' coordinates)."""
+        value = self.get("Timezone")
+        return str(value).strip() or None if value is not None else None
 
 
 _CONVERT = {
@@ -80,7 +82,7 @@ def read_settings(grid: Grid) -> Settings:
         for name in (key, *aliases):
             lookup.setdefault(header_key(name), key)
     settings = Settings()
-    value_column = _value_column(grid)
+    fixed_column = value_column(grid)
     for r, row in enumerate(grid, start=1):
         filled = [(c, v) for c, v in enumerate(row, start=1) if not parse.is_blank(v)]
         if not filled:
@@ -88,8 +90,8 @@ def read_settings(grid: Grid) -> Settings:
         key = lookup.get(header_key(filled[0][1]))
         if key is None or key in settings.values:
             continue
-        if value_column:
-            column = value_column
+        if fixed_column:
+            column = fixed_column
             value = row[column - 1] if len(row) >= column else None
         else:
             column = filled[1][0] if len(filled) > 1 else filled[0][0] + 1
@@ -100,7 +102,7 @@ def read_settings(grid: Grid) -> Settings:
     return settings
 
 
-def _value_column(grid: Grid) -> int | None:
+def value_column(grid: Grid) -> int | None:
     """The 1-based ``Value`` column when the tab has a Setting / Value header row."""
     for row in grid[:15]:
         keys = [header_key(v) if isinstance(v, str) else "" for v in row]

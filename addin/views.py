@@ -83,6 +83,10 @@ def print_report(
                 table.add_row(*row)
         cut |= not show_all and any(len(findings) > shown for _, findings in checks)
         console.print(table)
+    if report.read is not None:
+        console.print(Text("Read:", style="bold"))
+        for line in report.read.lines():
+            console.print(Text(f"  {line}"))
     style = "bold red" if report.has_errors else ("yellow" if report.findings else "green")
     console.print(Text(report.summary(), style=style))
     if cut:

@@ -43,11 +43,11 @@ def hot_budget_actuals() -> list[list[Any]]:
         ["THE LONG TAKE - ACTUALS"],
         ["Updated 11/20/26 by Jo"],
         [],
-        ["LINE", "LINE DESCRIPTION", "PAYEE", "ACTUAL", "CHECK DATE"],
-        ["2000", "Grip package", "Acme Grip + Elec", "$4,200.00", "11/18/26"],
-        ["2100", "Camera rental", "Panavision", "(250.00)", "11/19/26"],
-        ["", "", "", "", ""],
-        ["TOTAL", "", "", "$3,950.00", ""],
+        ["LINE", "LINE DESCRIPTION", "PAYEE", "ACTUAL", "CHECK DATE", "REF #"],
+        ["2000", "Grip package", "Acme Grip + Elec", "$4,200.00", "11/18/26", "0412"],
+        ["2100", "Camera rental", "Panavision", "(250.00)", "11/19/26", "0413"],
+        ["", "", "", "", "", ""],
+        ["TOTAL", "", "", "$3,950.00", "", ""],
     ]
 
 

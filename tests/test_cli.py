@@ -72,8 +72,10 @@ def test_annotate_writes_a_copy_and_leaves_the_book_alone(book, tmp_path, capsys
     assert cell.fill.fgColor.rgb.endswith("FFC7CE")
     assert "is not valid" in cell.comment.text
     checks = workbook["Checks"]
-    assert checks["C3"].value == "D3"
-    assert checks["C3"].hyperlink.location == "'Crew List'!D3"
+    assert checks["A2"].value == "Read 1 of 1 tab: Crew List (Crew)."
+    assert checks["C4"].value == "D3"
+    assert checks["C4"].hyperlink.location == "'Crew List'!D3"
+    assert checks.freeze_panes == "A4"  # title, what was read and the header stay in view
 
 
 def test_in_place_keeps_a_backup_and_clear_restores(book, capsys) -> None:

@@ -31,9 +31,10 @@ def test_publish_writes_checks_tab_fills_and_notes_in_one_save() -> None:
     assert list(saved)[-2:] == [CHECKS_TAB, STATE_TAB]
     assert saved[STATE_TAB].hidden
     checks = saved[CHECKS_TAB].grid()
-    assert checks[1] == ["Severity", "Tab", "Cell", "Problem", "Suggested fix", "Check"]
-    assert checks[2][:4] == ["Error", "Crew", "D2", "Pat: email 'pat@' is not valid."]
-    assert saved[CHECKS_TAB].links[(3, 3)] == "'Crew'!D2"
+    assert checks[1][0] == "Read 1 of 1 tab: Crew."
+    assert checks[2] == ["Severity", "Tab", "Cell", "Problem", "Suggested fix", "Check"]
+    assert checks[3][:4] == ["Error", "Crew", "D2", "Pat: email 'pat@' is not valid."]
+    assert saved[CHECKS_TAB].links[(4, 3)] == "'Crew'!D2"
     assert saved["Crew"].fills[(2, 4)] == "FFC7CE"
     assert saved["Crew"].notes[(2, 4)] == (
         "Asked Pat for a new address\n\nProdDesk:\n- Pat: email 'pat@' is not valid."

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
+
 from addin.book import build_book
 from addin.cli import main
 from addin.hosts.memory import MemoryHost
@@ -46,7 +48,7 @@ def test_an_unreadable_tab_is_a_finding_and_the_other_tabs_are_still_checked(tmp
     assert po_log["severity"] == "warning"
     assert po_log["cell"] == "A4"  # the row that looked most like the header
     assert po_log["message"].startswith(
-        "Tab 'PO Log': found LINE, LINE DESCRIPTION, PAYEE, ACTUAL, CHECK DATE but "
+        "Tab 'PO Log': found LINE, LINE DESCRIPTION, PAYEE, ACTUAL, CHECK DATE, REF # but "
     )
     assert po_log["message"].endswith("; see Settings > Columns to map them.")
     assert "PO #" in po_log["message"]
@@ -57,6 +59,8 @@ def test_an_unreadable_tab_is_a_finding_and_the_other_tabs_are_still_checked(tmp
 def test_unreadable_tab_message_names_what_is_missing_not_a_row_limit():
     book = book_of({"PO Log": [["PAYEE", "ACTUAL", "LINE"], ["Acme", 100, "2000"]]})
     (finding,) = check_book(book, TODAY).findings
+    # PAYEE / ACTUAL / LINE may be built-in aliases of Vendor / Amount / Account; either
+    # way the message names what it found and what is missing
     assert finding.message == (
         "Tab 'PO Log': found PAYEE, ACTUAL, LINE but none of PO #, Vendor, Amount; "
         "see Settings > Columns to map them."
@@ -112,3 +116,71 @@ def test_a_tab_whose_only_text_is_far_down_is_described_by_that_row():
     book = book_of({"POs": [[None]] * 20 + [["PAYEE", "ACTUAL"], ["Acme", 100]]})
     problem = book.unreadable["POs"]
     assert (problem.row, problem.found) == (21, ["PAYEE", "ACTUAL"])
+
+
+def _book_with_extras(tmp_path: Path) -> Path:
+    return write_xlsx(tmp_path / "Real Book.xlsx", {
+        "Settings": [["Setting", "Value"], ["Production", "The Long Take"]],
+        "Crew List": contact_block_crew(43),
+        "Vendors": VENDORS,
+        "PO Log": hot_budget_actuals(),
+        "Notes": [["Call Jo about the van"]],
+        "Old POs": [["whatever"]],
+    })
+
+
+def test_json_says_what_was_read_tab_by_tab(tmp_path, capsys):
+    code, out, _ = run(capsys, "validate", str(_book_with_extras(tmp_path)), "--format", "json")
+    assert code == 1  # Sam Roe's email on row 45
+    read = json.loads(out)["read"]
+    tabs = {t["tab"]: t for t in read["tabs"]}
+    assert list(tabs) == ["Settings", "Crew List", "Vendors", "PO Log"]
+    assert tabs["Crew List"] == {
+        "tab": "Crew List", "kind": "Crew", "header_row": 43, "readable": True,
+        "columns": {"Name": "Name", "Title": "Position", "Dept": "Department",
+                    "Cell": "Phone", "Email": "Email"},
+        "left_alone": [],
+    }
+    assert tabs["Vendors"]["columns"] == {"Vendor": "Vendor", "Contact": "Contact",
+                                          "Phone": "Phone"}
+    assert tabs["PO Log"]["readable"] is False
+    assert tabs["PO Log"]["left_alone"] == ["LINE", "LINE DESCRIPTION", "PAYEE", "ACTUAL",
+                                            "CHECK DATE", "REF #"]
+    assert read["left_alone"] == ["Notes", "Old POs"]
+
+
+def test_columns_a_tab_has_beyond_proddesks_are_listed_as_left_alone():
+    book = book_of({"Crew": [["Name", "Dept", "Shoe Size", "Phone"], ["Pat", "Cam", 9, ""]]})
+    read = check_book(book, TODAY).read
+    (crew,) = read.tabs
+    assert crew.columns == {"Name": "Name", "Dept": "Department", "Phone": "Phone"}
+    assert crew.left_alone == ["Shoe Size"]
+
+
+def test_table_view_has_a_read_block_and_no_all_clear_when_a_tab_was_unreadable(
+    tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", "250")
+    code, out, _ = run(capsys, "validate", str(_book_with_extras(tmp_path)))
+    assert code == 1
+    read_block = out[out.index("Read:"):]
+    assert "'Crew List' (Crew, header row 43): Name, Title (Position), Dept (Department)" in out
+    assert "'PO Log' (POs): could not read its columns, see the warning" in read_block
+    assert "Left alone: 'Notes', 'Old POs'" in read_block
+    assert "No problems found" not in out
+
+
+def test_checks_tab_says_what_was_read_under_its_title(tmp_path, capsys):
+    book = _book_with_extras(tmp_path)
+    out = tmp_path / "checked.xlsx"
+    run(capsys, "validate", str(book), "--annotate", str(out))
+    checks = openpyxl.load_workbook(out)["Checks"]
+    assert checks["A2"].value == (
+        "Read 3 of 6 tabs: Settings, Crew List (Crew), Vendors. "
+        "Could not read: 'PO Log' (see below). Left alone: 'Notes', 'Old POs'."
+    )
+    assert [c.value for c in checks[3]] == ["Severity", "Tab", "Cell", "Problem",
+                                            "Suggested fix", "Check"]
+    rows = [[c.value for c in row] for row in checks.iter_rows(min_row=4)]
+    assert ["Warning", "PO Log", "A4"] in [r[:3] for r in rows]
+    assert "Nothing to fix. Well done." not in [r[3] for r in rows]

@@ -40,4 +40,4 @@ def test_demo_writes_a_checked_copy_and_says_where(tmp_path, capsys) -> None:
     assert str(checked.resolve()) in out.replace("\n", "")
     workbook = openpyxl.load_workbook(checked)
     assert "Checks" in workbook.sheetnames
-    assert workbook["Checks"]["D3"].value  # the first problem on the to-do list
+    assert workbook["Checks"]["D4"].value  # the first problem on the to-do list

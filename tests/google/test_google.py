@@ -76,7 +76,10 @@ def test_validate_gives_the_same_findings_and_marks_as_the_xlsx_path(fake, tmp_p
     marked = fake.book(sid).sheet_by_title(finding.sheet).peek(r - 1, c - 1)
     assert marked.note and finding.message in marked.note
     assert marked.fmt.get("backgroundColor")
-    problem = checks.peek(2, 3)  # the first finding's Problem cell wraps, top-aligned
+    assert checks.peek(1, 0).value == xlsx_report.read.headline()  # what was read, row 2
+    assert checks.peek(1, 0).value.startswith("Read 11 of 11 tabs: ")
+    assert checks.peek(2, 3).value == "Problem"
+    problem = checks.peek(3, 3)  # the first finding's Problem cell wraps, top-aligned
     assert problem.fmt.get("wrapStrategy") == "WRAP"
     assert problem.fmt.get("verticalAlignment") == "TOP"
 
