@@ -17,11 +17,14 @@ read; ``addin.rules.reading`` reports those that do not.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from addin import parse
 from addin.hosts.base import Grid
 from addin.schema import TABS, TABS_BY_NAME, header_key
+
+if TYPE_CHECKING:
+    from addin.book import Book
 
 COLUMNS_TAB = "ProdDesk Columns"
 COLUMNS_TAB_HEADER = ["Tab kind", "ProdDesk column", "Your header"]
@@ -138,6 +141,8 @@ def _from_columns_tab(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
             continue
         kind_text, column_text, header = (parse.display(v) for v in cells)
         typed = f"{kind_text} | {column_text} | {header}"
+        if not header:
+            continue  # a row left to fill in (``proddesk columns`` writes them)
         if header_key(column_text) == header_key(TAB_WORD):
             # "Budget | Tab | Cost Report Detail": the tab's kind comes first here
             mapping.add(_entry((sheet, r, 1, 3, typed), TAB_WORD, header, kind_text))
@@ -188,3 +193,27 @@ def _column(kind: str, text: str) -> str | None:
 
 def _kinds() -> str:
     return ", ".join(tab.name for tab in TABS if tab.name != "Settings")
+
+
+def columns_tab_rows(book: Book) -> list[list[str]]:
+    """The ProdDesk Columns tab pre-filled with what was understood of a book.
+
+    One ``Kind | Tab | tab name`` row per tab whose name is not its kind, one
+    ``Kind | column | your header`` row per column understood; a tab that could not
+    be read gets its key columns with an empty header to fill in.
+    """
+    from addin.headers import ESSENTIAL_COLUMNS
+
+    rows = [list(COLUMNS_TAB_HEADER)]
+    for kind, table in book.tables.items():
+        if table.sheet != kind:
+            rows.append([kind, TAB_WORD, table.sheet])
+        composed = table.columns.get("Name") == table.columns.get("First Name")
+        for column, header in table.headers.items():
+            if not (composed and column == "Name"):
+                rows.append([kind, column, header])
+    for kind, problem in book.unreadable.items():
+        rows.append([kind, TAB_WORD, problem.sheet])
+        for column in ESSENTIAL_COLUMNS.get(kind, ()):
+            rows.append([kind, column, problem.understood.get(column, "")])
+    return rows

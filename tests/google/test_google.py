@@ -460,3 +460,20 @@ def test_sigterm_lets_the_write_in_progress_finish_then_sync_exits(fake, tmp_pat
     assert _kinds(fake).count("spreadsheets.batchUpdate") == 1  # one whole write, no more
     assert fake.book(sid).sheet_by_title("Checks") is not None
     assert "Traceback" not in out + err
+
+
+def test_proddesk_columns_adds_the_tab_to_a_google_spreadsheet(fake, tmp_path):
+    from addin.run import write_columns_tab
+    from tests.books import write_xlsx
+
+    book = write_xlsx(tmp_path / "book.xlsx", {
+        "Crew List": [["Name", "Dept", "Cell"], ["Pat Lee", "Camera", "(310) 555-0143"]],
+    })
+    sid = fake.load_xlsx(book)
+    count, _ = write_columns_tab(f"gsheet:{sid}", credentials="token:t")
+    tab = fake.book(sid).sheet_by_title("ProdDesk Columns")
+    assert count == 4 and tab is not None
+    assert [tab.peek(3, c).value for c in range(3)] == ["Crew", "Department", "Dept"]
+    host = open_spreadsheet(f"gsheet:{sid}", "token:t")
+    report, _ = check_host(host)
+    assert [t.kind for t in report.read.tabs] == ["Crew", "Columns"]
