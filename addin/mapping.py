@@ -16,7 +16,7 @@ read; ``addin.rules.reading`` reports those that do not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from addin import parse
@@ -76,14 +76,26 @@ class ColumnMapping:
         return self.columns.get(kind, {})
 
     def add(self, entry: MappingEntry) -> None:
-        """Record one row; understood rows join the mapping (the first row for a name wins)."""
+        """Record one row; understood rows join the mapping (the first row for a name wins,
+        a later one naming it again is a problem)."""
+        if not entry.problem and (entry.kind is not None or entry.is_tab):
+            if entry.is_tab:
+                taken = next((t for t in self.tabs if header_key(t) == header_key(entry.header)),
+                             None)
+                if taken is None:
+                    self.tabs[entry.header] = entry.kind
+            else:
+                own = self.columns.setdefault(entry.kind or "", {})
+                taken = entry.column if entry.column in own else None
+                if taken is None and entry.column:
+                    own[entry.column] = entry.header
+            if taken is not None:
+                first = next(e for e in self.entries if e.is_tab == entry.is_tab and not e.problem
+                             and (e.header == taken if entry.is_tab else
+                                  (e.kind, e.column) == (entry.kind, entry.column)))
+                entry = replace(entry, problem=f"{_named(entry)} is already mapped on row "
+                                f"{first.row} ('{first.typed}'); only that row is used")
         self.entries.append(entry)
-        if entry.problem or (entry.kind is None and not entry.is_tab):
-            return
-        if entry.is_tab:
-            self.tabs.setdefault(entry.header, entry.kind)
-        elif entry.column:
-            self.columns.setdefault(entry.kind, {}).setdefault(entry.column, entry.header)
 
 
 def is_columns_tab(name: str) -> bool:
@@ -189,6 +201,10 @@ def _column(kind: str, text: str) -> str | None:
         if key in {header_key(column.name), *(header_key(a) for a in column.aliases)}:
             return column.name
     return None
+
+
+def _named(entry: MappingEntry) -> str:
+    return f"tab '{entry.header}'" if entry.is_tab else f"{entry.kind}: {entry.column}"
 
 
 def _kinds() -> str:

@@ -220,3 +220,16 @@ def test_proddesk_columns_never_overwrites_an_existing_tab_and_clear_keeps_it(tm
     run(capsys, "validate", str(path), "--in-place")
     run(capsys, "clear", str(path))
     assert "ProdDesk Columns" in openpyxl.load_workbook(path).sheetnames
+
+
+def test_a_column_mapped_twice_uses_the_first_row_and_flags_the_second():
+    book = book_of({
+        "Settings": [["Columns"], ["POs: Vendor", "PAYEE"], ["POs: Amount", "ACTUAL"],
+                     ["pos: vendor", "SUPPLIER"]],
+        "POs": [["PO #", "PAYEE", "SUPPLIER", "ACTUAL"], [1001, "Acme", "Other", 120]],
+    })
+    assert book.tables["POs"].rows()[0]["Vendor"] == "Acme"
+    flagged = [(f.cell, f.message) for f in check_book(book, TODAY).findings
+               if f.rule == "book.unknown_mapping"]
+    assert flagged == [("A4", "Columns mapping 'pos: vendor = SUPPLIER': POs: Vendor is already "
+                        "mapped on row 2 ('POs: Vendor = PAYEE'); only that row is used.")]
