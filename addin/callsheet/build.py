@@ -362,6 +362,8 @@ class _Builder:
         self.timezone = ""
         self._day_record: dict[str, Any] | None = None
         self._extra_columns: dict[str, dict[str, int]] = {}
+        self._bad_phones: set[int] = set()
+        """Crew rows whose phone was flagged already."""
         self._notes: list[DepartmentNote] = []
         """Crew Calls notes, in the tab's order."""
         self._department_notes: list[DepartmentNote] = []
@@ -891,6 +893,9 @@ class _Builder:
         typed = _text(raw)
         if not typed:
             return ""
+        if row["_row"] in self._bad_phones:
+            return f"{typed} ?"
+        self._bad_phones.add(row["_row"])
         self._flag_row(
             table, row["_row"], "Phone", Severity.WARNING, "callsheet.bad_phone",
             f"{_text(row.get('Name'))}'s phone '{typed}' is not a valid number; the call sheet "
@@ -909,10 +914,7 @@ class _Builder:
         for contact in sheet.contacts:
             row = by_name.get(parse.name_key(contact.name))
             if row is not None and (self.all_phones or row.get("Publish Phone") is True):
-                phone = row.get("Phone")
-                contact.phone = (
-                    parse.normalize_phone(phone, region) if phone else ""
-                ) or _text(raw_phones.get(row["_row"]))
+                contact.phone = self._phone(table, row, raw_phones.get(row["_row"]), region)
 
     def _on_day(self, table: Table, row: dict[str, Any]) -> bool:
         if self.when is None:
