@@ -11,7 +11,6 @@ Exit codes: 0 done, 1 check found problems, 2 cannot be done on this machine.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ DIST = package.ROOT / "dist"
 XLAM = DIST / "ProdDesk.xlam"
 ADDIN_NAME = "ProdDesk.xlam"
 LEGACY_CONFIG = Path(".xlwings") / "xlwings.conf"
+MAC_SCRIPTS = Path("Library") / "Application Scripts" / "com.microsoft.Excel"
 
 
 def has_excel() -> bool:
@@ -94,7 +94,17 @@ def install_into(addins_dir: Path, home: Path, python: str = sys.executable,
     older ProdDesk put there.
     """
     target = package.build_xlam(addins_dir / ADDIN_NAME, package.addin_settings(python, platform))
+    if platform == "darwin":
+        install_runpython_script(home)
     forget_legacy_settings(home, python)
+    return target
+
+
+def install_runpython_script(home: Path) -> Path:
+    """The AppleScript RunPython calls on a Mac, where ``xlwings runpython install`` puts it."""
+    name = f"xlwings-{package.xw.__version__}.applescript"
+    target = home / MAC_SCRIPTS / name
+    write_atomic(target, (Path(package.xw.__file__).parent / name).read_bytes())
     return target
 
 
@@ -113,14 +123,13 @@ def install() -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    target = install_into(_startup_folder(), Path.home())
-    if sys.platform == "darwin":
-        done = subprocess.run(["xlwings", "runpython", "install"], capture_output=True,
-                              text=True)
-        if done.returncode:
-            print(f"xlwings could not install RunPython's AppleScript: {done.stderr.strip()}",
-                  file=sys.stderr)
-            return 2
+    folder = _startup_folder()
+    try:
+        target = install_into(folder, Path.home())
+    except OSError as error:
+        print(f"ProdDesk could not write {folder / ADDIN_NAME} ({error.strerror}): close Excel "
+              f"and run install again.", file=sys.stderr)
+        return 2
     print(f"Installed {target}; it runs {sys.executable}. Restart Excel and look for the "
           f"ProdDesk tab.")
     return 0
@@ -141,7 +150,13 @@ def uninstall() -> int:
     if sys.platform not in ("win32", "darwin"):
         return _not_here()
     folder = _startup_folder()
-    if uninstall_from(folder, Path.home()):
+    try:
+        removed = uninstall_from(folder, Path.home())
+    except OSError as error:
+        print(f"ProdDesk could not remove {folder / ADDIN_NAME} ({error.strerror}): close Excel "
+              f"and run uninstall again.", file=sys.stderr)
+        return 2
+    if removed:
         print(f"Removed {folder / ADDIN_NAME}; restart Excel.")
     else:
         print(f"ProdDesk was not installed in {folder}; nothing to remove.")

@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     clear.add_argument("--credentials", help="Google service-account key file")
     clear.set_defaults(run=_clear)
 
+    columns = commands.add_parser(
+        "columns", help="add a ProdDesk Columns tab showing how your headers were understood"
+    )
+    columns.add_argument("book")
+    columns.add_argument("--credentials", help="Google service-account key file")
+    columns.set_defaults(run=_columns)
+
     from addin.callsheet.command import add_parser as add_callsheet_parser
 
     add_callsheet_parser(commands)
@@ -110,6 +117,18 @@ def _clear(args: argparse.Namespace, out: Console, err: Console) -> int:
 
     restored, label = clear_target(args.book, credentials=args.credentials)
     out.print(f"Cleared ProdDesk checks from {label}: {restored} cell(s) restored.")
+    return EXIT_OK
+
+
+def _columns(args: argparse.Namespace, out: Console, err: Console) -> int:
+    from addin.run import write_columns_tab
+
+    count, label = write_columns_tab(args.book, credentials=args.credentials)
+    out.print(
+        f"Added the ProdDesk Columns tab to {label} with {count} row(s): change 'Your header' "
+        "where ProdDesk got it wrong, fill in the empty ones, then validate again.",
+        highlight=False,
+    )
     return EXIT_OK
 
 

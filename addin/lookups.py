@@ -32,6 +32,7 @@ from addin.parse import (
     vendor_key,
 )
 from addin.rules.budget import committed_by_account
+from addin.timezones import production_timezone
 
 SHEET_NAMES = {
     "call_time": "PD_CALLTIME",
@@ -246,9 +247,12 @@ def _sun(name: str, book: Book, location: Any, on: Any) -> tuple[dt.time | None,
     when = parse_date(on)
     if when is None:
         raise _fail(name, f"date {_quoted(on)} is not a date")
-    zone = production_zone(book.settings.timezone)
+    chosen = production_timezone(book)
+    if chosen.name is None:
+        raise _fail(name, "the book has no Timezone setting and no location coordinates")
+    zone = production_zone(chosen.name)
     if zone is None:
-        raise _fail(name, f"the Timezone setting {book.settings.timezone!r} is not a timezone")
+        raise _fail(name, f"the Timezone setting {chosen.name!r} is not a timezone")
     rise, set_ = sun_times(latitude, longitude, when, zone)
     return (
         rise.time().replace(microsecond=0) if rise else None,

@@ -16,12 +16,15 @@ read; ``addin.rules.reading`` reports those that do not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from addin import parse
 from addin.hosts.base import Grid
 from addin.schema import TABS, TABS_BY_NAME, header_key
+
+if TYPE_CHECKING:
+    from addin.book import Book
 
 COLUMNS_TAB = "ProdDesk Columns"
 COLUMNS_TAB_HEADER = ["Tab kind", "ProdDesk column", "Your header"]
@@ -73,14 +76,26 @@ class ColumnMapping:
         return self.columns.get(kind, {})
 
     def add(self, entry: MappingEntry) -> None:
-        """Record one row; understood rows join the mapping (the first row for a name wins)."""
+        """Record one row; understood rows join the mapping (the first row for a name wins,
+        a later one naming it again is a problem)."""
+        if not entry.problem and (entry.kind is not None or entry.is_tab):
+            if entry.is_tab:
+                taken = next((t for t in self.tabs if header_key(t) == header_key(entry.header)),
+                             None)
+                if taken is None:
+                    self.tabs[entry.header] = entry.kind
+            else:
+                own = self.columns.setdefault(entry.kind or "", {})
+                taken = entry.column if entry.column in own else None
+                if taken is None and entry.column:
+                    own[entry.column] = entry.header
+            if taken is not None:
+                first = next(e for e in self.entries if e.is_tab == entry.is_tab and not e.problem
+                             and (e.header == taken if entry.is_tab else
+                                  (e.kind, e.column) == (entry.kind, entry.column)))
+                entry = replace(entry, problem=f"{_named(entry)} is already mapped on row "
+                                f"{first.row} ('{first.typed}'); only that row is used")
         self.entries.append(entry)
-        if entry.problem or (entry.kind is None and not entry.is_tab):
-            return
-        if entry.is_tab:
-            self.tabs.setdefault(entry.header, entry.kind)
-        elif entry.column:
-            self.columns.setdefault(entry.kind, {}).setdefault(entry.column, entry.header)
 
 
 def is_columns_tab(name: str) -> bool:
@@ -138,6 +153,8 @@ def _from_columns_tab(mapping: ColumnMapping, sheet: str, grid: Grid) -> None:
             continue
         kind_text, column_text, header = (parse.display(v) for v in cells)
         typed = f"{kind_text} | {column_text} | {header}"
+        if not header:
+            continue  # a row left to fill in (``proddesk columns`` writes them)
         if header_key(column_text) == header_key(TAB_WORD):
             # "Budget | Tab | Cost Report Detail": the tab's kind comes first here
             mapping.add(_entry((sheet, r, 1, 3, typed), TAB_WORD, header, kind_text))
@@ -186,5 +203,33 @@ def _column(kind: str, text: str) -> str | None:
     return None
 
 
+def _named(entry: MappingEntry) -> str:
+    return f"tab '{entry.header}'" if entry.is_tab else f"{entry.kind}: {entry.column}"
+
+
 def _kinds() -> str:
     return ", ".join(tab.name for tab in TABS if tab.name != "Settings")
+
+
+def columns_tab_rows(book: Book) -> list[list[str]]:
+    """The ProdDesk Columns tab pre-filled with what was understood of a book.
+
+    One ``Kind | Tab | tab name`` row per tab whose name is not its kind, one
+    ``Kind | column | your header`` row per column understood; a tab that could not
+    be read gets its key columns with an empty header to fill in.
+    """
+    from addin.headers import ESSENTIAL_COLUMNS
+
+    rows = [list(COLUMNS_TAB_HEADER)]
+    for kind, table in book.tables.items():
+        if table.sheet != kind:
+            rows.append([kind, TAB_WORD, table.sheet])
+        composed = table.columns.get("Name") == table.columns.get("First Name")
+        for column, header in table.headers.items():
+            if not (composed and column == "Name"):
+                rows.append([kind, column, header])
+    for kind, problem in book.unreadable.items():
+        rows.append([kind, TAB_WORD, problem.sheet])
+        for column in ESSENTIAL_COLUMNS.get(kind, ()):
+            rows.append([kind, column, problem.understood.get(column, "")])
+    return rows

@@ -13,8 +13,9 @@ from rich.console import Console
 
 from addin.book import Book, collector_paused, read_book
 from addin.errors import InputError
-from addin.hosts.base import Host
+from addin.hosts.base import Host, SheetContent
 from addin.hosts.open import is_google, open_host
+from addin.mapping import COLUMNS_TAB, columns_tab_rows, is_columns_tab
 from addin.publish import PublishResult, clear, publish
 from addin.readout import read_summary
 from addin.report import Report
@@ -86,3 +87,23 @@ def clear_target(target: str, *, credentials: str | None = None) -> tuple[int, s
     host = open_host(target, backup=True, credentials=credentials)
     result = clear(host, read_book(host))
     return result.restored, host.label
+
+
+def write_columns_tab(target: str, *, credentials: str | None = None) -> tuple[int, str]:
+    """Add the ProdDesk Columns tab, pre-filled with what was understood (in place, .bak kept).
+
+    Returns the number of mapping rows written and the book's label. A book that
+    already has the tab is refused: it is the coordinator's, never overwritten.
+    """
+    host = open_host(target, backup=True, credentials=credentials)
+    book = read_book(host)
+    existing = next((name for name in book.sheet_names if is_columns_tab(name)), None)
+    if existing:
+        raise InputError(
+            f"{host.label} already has a '{existing}' tab; edit your mapping there "
+            "(ProdDesk never overwrites it)."
+        )
+    rows = columns_tab_rows(book)
+    host.write_sheets([SheetContent(COLUMNS_TAB, rows, widths=[14, 18, 30])])
+    host.save()
+    return len(rows) - 1, host.label

@@ -60,9 +60,11 @@ class Settings:
         return self.get("Wrap Date")
 
     @property
-    def timezone(self) -> str:
-        """IANA timezone of the production (default America/Los_Angeles)."""
-        return str(self.get("Timezone", "America/Los_Angeles")).strip()
+    def timezone(self) -> str | None:
+        """The IANA timezone typed in Settings, or None (``addin.timezones`` then looks at the
+        locations' coordinates)."""
+        value = self.get("Timezone")
+        return str(value).strip() or None if value is not None else None
 
 
 _CONVERT = {

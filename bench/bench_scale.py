@@ -22,7 +22,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -38,20 +37,11 @@ from addin.publish import publish, state_sheet
 from addin.report import Report, mark_for
 from addin.rules import run_rules
 from addin.views import print_report
+from bench.bench_validate import best_of as median_of
 from bench.make_large_book import build
 
 TODAY = date(2026, 11, 25)
 PER_CELL_TARGET = 2.0
-
-
-def median_of(runs: int, job: Callable[[], object]) -> float:
-    """The median wall time of ``runs`` calls of ``job``, in seconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def book_at(scale: int, folder: Path) -> Path:
@@ -119,9 +109,7 @@ def stage_times(path: Path, runs: int, out: Path) -> tuple[dict[str, float], int
 
     times = {
         "read every tab": median_of(runs, read),
-        "build_book": median_of(
-            runs, lambda: s.update(book=build_book(s["grids"], s["label"]))
-        ),
+        "build_book": median_of(runs, lambda: s.update(book=build_book(s["grids"], s["label"]))),
     }
     times["rules"] = median_of(runs, rules)
     times["JSON"] = median_of(runs, lambda: s["report"].to_json())

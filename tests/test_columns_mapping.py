@@ -168,3 +168,68 @@ def test_a_proddesk_columns_tab_maps_headers_and_tabs_too():
     assert [(f.rule, f.sheet, f.cell) for f in report.findings
             if f.rule.startswith("book.")] == [("book.unknown_mapping", "ProdDesk Columns", "C7")]
     assert "ProdDesk Columns" not in report.read.left_alone
+
+
+def test_proddesk_columns_writes_the_tab_pre_filled_and_validate_reads_it(tmp_path, capsys):
+    path = write_xlsx(tmp_path / "Actuals.xlsx", {
+        "Crew List": [["Name", "Dept", "Cell"], ["Pat Lee", "Camera", "(310) 555-0143"]],
+        "Vendors": VENDORS,
+        "Budget": [["Code", "Item", "Bid"], ["2000", "Grip", 5000]],
+    })
+    before = path.read_bytes()
+    code, out, err = run(capsys, "columns", str(path))
+    assert code == 0, err
+    assert "Added the ProdDesk Columns tab to Actuals.xlsx" in out
+    assert (tmp_path / "Actuals.xlsx.bak").read_bytes() == before
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Crew List", "Vendors", "Budget", "ProdDesk Columns"]
+    rows = [[c.value for c in row] for row in workbook["ProdDesk Columns"].iter_rows()]
+    assert rows[0] == ["Tab kind", "ProdDesk column", "Your header"]
+    assert ["Crew", "Tab", "Crew List"] in rows
+    assert ["Crew", "Department", "Dept"] in rows and ["Crew", "Phone", "Cell"] in rows
+    assert ["Budget", "Tab", "Budget"] in rows  # the tab that could not be read, to fill in
+    assert ["Budget", "Account", None] in rows
+
+    for row in workbook["ProdDesk Columns"].iter_rows():
+        if [c.value for c in row] == ["Budget", "Account", None]:
+            row[2].value = "Code"
+        if [c.value for c in row] == ["Budget", "Budget", None]:
+            row[2].value = "Bid"
+    workbook.save(path)
+    code, out, _ = run(capsys, "validate", str(path), "--format", "json")
+    payload = json.loads(out)
+    assert code == 0
+    assert not [f for f in payload["findings"] if f["rule"].startswith("book.")]
+    tabs = {t["tab"]: t for t in payload["read"]["tabs"]}
+    assert tabs["Budget"]["columns"]["Code"] == "Account"
+    assert tabs["Budget"]["columns"]["Bid"] == "Budget"
+    assert tabs["ProdDesk Columns"]["kind"] == "Columns"
+
+
+def test_proddesk_columns_never_overwrites_an_existing_tab_and_clear_keeps_it(tmp_path, capsys):
+    path = write_xlsx(tmp_path / "b.xlsx", {
+        "Crew": [["Name", "Position", "Email"], ["Pat Lee", "DP", "pat@example"]],
+        "ProdDesk Columns": [["Tab kind", "ProdDesk column", "Your header"],
+                             ["Crew", "Email", "Email"]],
+    })
+    before = path.read_bytes()
+    code, _, err = run(capsys, "columns", str(path))
+    assert code == 2
+    assert "b.xlsx already has a 'ProdDesk Columns' tab; edit your mapping there" in err
+    assert path.read_bytes() == before
+    run(capsys, "validate", str(path), "--in-place")
+    run(capsys, "clear", str(path))
+    assert "ProdDesk Columns" in openpyxl.load_workbook(path).sheetnames
+
+
+def test_a_column_mapped_twice_uses_the_first_row_and_flags_the_second():
+    book = book_of({
+        "Settings": [["Columns"], ["POs: Vendor", "PAYEE"], ["POs: Amount", "ACTUAL"],
+                     ["pos: vendor", "SUPPLIER"]],
+        "POs": [["PO #", "PAYEE", "SUPPLIER", "ACTUAL"], [1001, "Acme", "Other", 120]],
+    })
+    assert book.tables["POs"].rows()[0]["Vendor"] == "Acme"
+    flagged = [(f.cell, f.message) for f in check_book(book, TODAY).findings
+               if f.rule == "book.unknown_mapping"]
+    assert flagged == [("A4", "Columns mapping 'pos: vendor = SUPPLIER': POs: Vendor is already "
+                        "mapped on row 2 ('POs: Vendor = PAYEE'); only that row is used.")]

@@ -222,7 +222,7 @@ def build(path: Path = OUTPUT) -> Path:
                                            ("C{r}", "name", "left"),
                                            ("D{r}:F{r}", "position", "left"),
                                            ("G{r}", "call", "center"),
-                                           ("H{r}", "phone", "left")])
+                                           ("H{r}", "phone", "left")], 13.5)
 
     row += 1
     _title(ws, row, "ADVANCE SCHEDULE: {{ advance_title }}")
@@ -237,7 +237,8 @@ def build(path: Path = OUTPUT) -> Path:
     row += 2
     _put(ws, f"A{row}:H{row}", "{{ problems_title }}", size=8, bold=True, color=REVISED,
          border=None)
-    row = _list_rows(ws, row + 1, "problem", [("A{r}:H{r}", "text", "left")], border=None)
+    ws.row_dimensions[row].height = 12
+    row = _list_rows(ws, row + 1, "problem", [("A{r}:H{r}", "text", "left")], 13, border=None)
     _put(ws, f"A{row}:H{row}", "No forced calls without UPM approval. All calls subject to change.",
          size=7, italic=True, color="6B7A99", align="center", border=None)
 

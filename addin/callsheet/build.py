@@ -22,6 +22,7 @@ from addin.days import days_total, shoot_days
 from addin.errors import InputError
 from addin.model import Finding, Severity, Table
 from addin.schema import header_key
+from addin.timezones import production_timezone
 
 NO_COORDINATES = ""
 """Sunrise and sunset without coordinates: left blank (the reason is a build problem)."""
@@ -188,6 +189,10 @@ class CallSheet:
     contacts: list[Contact] = field(default_factory=list)
     background: list[BackgroundLine] = field(default_factory=list)
     background_total: str = ""
+    timezone: str = ""
+    """The IANA timezone of sunrise and sunset (Settings, else the first location's)."""
+    day_set: str = ""
+    """The Days tab's Set for the day (a day without scenes still has one)."""
     """The day's background: ``20 Background, 2 Stand-ins`` (the most any one scene needs)."""
     department_notes: list[DepartmentNote] = field(default_factory=list)
     advance_title: str = ""
@@ -354,7 +359,11 @@ class _Builder:
         self.when = when
         self.days = days
         self.findings: list[Finding] = []
+        self.timezone = ""
+        self._day_record: dict[str, Any] | None = None
         self._extra_columns: dict[str, dict[str, int]] = {}
+        self._bad_phones: set[int] = set()
+        """Crew rows whose phone was flagged already."""
         self._notes: list[DepartmentNote] = []
         """Crew Calls notes, in the tab's order."""
         self._department_notes: list[DepartmentNote] = []
@@ -397,6 +406,7 @@ class _Builder:
             )
         sheet.locations = self._locations(rows)
         sheet.sunrise, sheet.sunset = self._sun(rows, sheet.locations)
+        sheet.timezone = self.timezone
         sheet.cast = self._cast(rows)
         sheet.crew = self._crew(sheet.crew_call)
         self._contact_phones(sheet)
@@ -479,6 +489,8 @@ class _Builder:
             )
             return
         assert table is not None
+        self._day_record = record
+        sheet.day_set = _text(record.get("Set"))
         sheet.crew_call = self._call(table, record, "Crew Call")
         sheet.shooting_call = self._call(table, record, "Shooting Call")
         sheet.lunch = self._call(table, record, "Lunch")
@@ -610,8 +622,13 @@ class _Builder:
     # -- locations and sun
 
     def _locations(self, rows: list[dict[str, Any]]) -> list[LocationLine]:
+        """The day's locations: the Days tab's for the day first, then the scenes' in order."""
         names: list[str] = []
         firsts: dict[str, dict[str, Any]] = {}
+        days_tab = self.book.table("Days")
+        day_location = _text((self._day_record or {}).get("Location"))
+        if day_location:
+            names.append(day_location)
         for row in rows:
             name = _text(row.get("Location"))
             if name and parse.name_key(name) not in {parse.name_key(n) for n in names}:
@@ -625,10 +642,11 @@ class _Builder:
             record = known.get(parse.name_key(name))
             if record is None:
                 if table is not None:
-                    schedule = self.book.table("Schedule")
-                    assert schedule is not None
+                    source = self.book.table("Schedule") if name in firsts else days_tab
+                    first = firsts.get(name) or self._day_record or {}
+                    assert source is not None
                     self._flag_row(
-                        schedule, firsts[name]["_row"], "Location", Severity.WARNING,
+                        source, first["_row"], "Location", Severity.WARNING,
                         "callsheet.unknown_location",
                         f"Location '{name}' is not on the {table.sheet} tab, so the call sheet "
                         "has no address, parking or hospital for it.",
@@ -654,8 +672,8 @@ class _Builder:
         if not locations:
             self._flag(
                 Severity.WARNING, "callsheet.no_coordinates", self._tab("Schedule"), None, None,
-                f"Day {self.day} has no location on the schedule, so sunrise and sunset are "
-                "not shown.",
+                f"Day {self.day} has no location on the schedule or the Days tab, so sunrise and "
+                "sunset are not shown.",
             )
             return NO_COORDINATES, NO_COORDINATES
         first = locations[0]
@@ -680,18 +698,28 @@ class _Builder:
             return NO_COORDINATES, NO_COORDINATES
         if self.when is None:
             return "", ""
-        zone_name = self.book.settings.timezone
-        zone = production_zone(zone_name)
+        chosen = production_timezone(self.book)
+        zone = production_zone(chosen.name) if chosen.name else None
         if zone is None:
             cell = self.book.settings.cells.get("Timezone")
             self._flag(
                 Severity.WARNING, "callsheet.bad_timezone", self._tab("Settings"),
                 cell[0] if cell else None, None,
-                f"Timezone '{zone_name}' is not a timezone name such as America/Los_Angeles; "
+                f"Timezone '{chosen.name}' is not a timezone name such as America/Los_Angeles; "
+                "sunrise and sunset are shown in UTC." if chosen.name else
+                "No Timezone on the Settings tab and none found at the locations' coordinates; "
                 "sunrise and sunset are shown in UTC.",
             )
             zone = production_zone("UTC")
             assert zone is not None
+        elif not chosen.from_settings and chosen.row is not None:
+            locations = self.book.table("Locations")
+            assert locations is not None
+            self._flag_row(
+                locations, chosen.row, "Latitude", Severity.INFO, "callsheet.timezone",
+                f"No Timezone on the Settings tab: sunrise and sunset are in {chosen.said()}.",
+            )
+        self.timezone = zone.key
         rise, set_ = sun_times(float(lat), float(lon), self.when, zone)
         return _clock(rise) or "no sunrise", _clock(set_) or "no sunset"
 
@@ -865,6 +893,9 @@ class _Builder:
         typed = _text(raw)
         if not typed:
             return ""
+        if row["_row"] in self._bad_phones:
+            return f"{typed} ?"
+        self._bad_phones.add(row["_row"])
         self._flag_row(
             table, row["_row"], "Phone", Severity.WARNING, "callsheet.bad_phone",
             f"{_text(row.get('Name'))}'s phone '{typed}' is not a valid number; the call sheet "
@@ -883,10 +914,7 @@ class _Builder:
         for contact in sheet.contacts:
             row = by_name.get(parse.name_key(contact.name))
             if row is not None and (self.all_phones or row.get("Publish Phone") is True):
-                phone = row.get("Phone")
-                contact.phone = (
-                    parse.normalize_phone(phone, region) if phone else ""
-                ) or _text(raw_phones.get(row["_row"]))
+                contact.phone = self._phone(table, row, raw_phones.get(row["_row"]), region)
 
     def _on_day(self, table: Table, row: dict[str, Any]) -> bool:
         if self.when is None:

@@ -394,15 +394,29 @@ def check_callbacks(actions: list[str], modules: dict[str, dict[str, str]]) -> l
         args = body.split("\n", 1)[0]
         if not _CALLBACK_ARGS.match(args):
             problems.append(f"Sub {action} is not a ribbon callback (control As IRibbonControl)")
+        helped = _RUNPRODDESK.findall(body)
+        if helped:
+            problems += _check_helper(action, modules.get(module, {}).get("RunProdDesk"))
         targets = _RUNPYTHON.findall(body) + [
-            ("addin.excel.ribbon", "ribbon", f"ribbon.{name}")
-            for name in _RUNPRODDESK.findall(body)
+            ("addin.excel.ribbon", "ribbon", f"ribbon.{name}") for name in helped
         ]
         if not targets:
             problems.append(f"Sub {action} does not call RunPython")
         for imported, alias, call in targets:
             problems += _check_target(action, imported, alias, call)
     return problems
+
+
+def _check_helper(action: str, helper: str | None) -> list[str]:
+    """RunProdDesk must check the xlwings version, then call addin.excel.ribbon.<button>()."""
+    if helper is None:
+        return [f"Sub {action} calls RunProdDesk, which its module lacks"]
+    wanted = ["import addin.excel.package as package; package.require_xlwings('\" & "
+              "XLWINGS_VERSION", "import addin.excel.ribbon as ribbon; ribbon.\" & button"]
+    if not all(part in helper for part in wanted):
+        return [f"RunProdDesk (called by {action}) does not check the xlwings version and "
+                f"call addin.excel.ribbon"]
+    return []
 
 
 def _check_target(action: str, imported: str, alias: str, call: str) -> list[str]:

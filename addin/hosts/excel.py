@@ -17,10 +17,11 @@ from decimal import Decimal
 from typing import Any
 
 import xlwings as xw
+from xlwings.utils import int_to_rgb
 
 from addin.errors import HostError
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
-from addin.model import ERROR_VALUES, CellError, a1
+from addin.model import ERROR_VALUES, CellError, a1, parse_a1
 
 # What Range.Value gives through COM for error cells (xlwings turns them into
 # text with err_to_str=True; kept here for engines that hand them over raw).
@@ -34,6 +35,8 @@ COM_ERRORS = {
     -2146826273: "#VALUE!",
 }
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+XL_COLOR_INDEX_NONE = -4142
+"""Interior.ColorIndex of cells without a fill (xlColorIndexNone)."""
 MAX_ADDRESS = 250
 """Excel refuses Range() addresses longer than 255 characters."""
 MAX_MERGE_CALLS = 400
@@ -55,8 +58,15 @@ def normalise(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and value in COM_ERRORS:
         return CellError(COM_ERRORS[value])
     if isinstance(value, dt.datetime):
-        value = dt.datetime(value.year, value.month, value.day, value.hour, value.minute,
-                            value.second, value.microsecond)
+        value = dt.datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+        )
         if value.date() == EXCEL_EPOCH:
             return value.time()
         if value.time() == dt.time(0):
@@ -101,9 +111,9 @@ def trim(grid: Grid) -> Grid:
     return [(row + [None] * width)[:width] for row in rows]
 
 
-def on_mac(book: xw.Book) -> bool:
-    """Whether the book is open in Excel for Mac (xlwings' AppleScript engine)."""
-    return type(book.app.impl).__module__.endswith("_xlmac")
+def on_mac(thing: xw.Book | xw.Sheet) -> bool:
+    """Whether the book or tab is open in Excel for Mac (xlwings' AppleScript engine)."""
+    return _engine(thing) == "mac"
 
 
 def area(sheet: xw.Sheet, address: str) -> xw.Range:
@@ -112,7 +122,7 @@ def area(sheet: xw.Sheet, address: str) -> xw.Range:
     xlwings' macOS ``sheet.range("A3:F3,A5:F5")`` keeps only the text before the
     first colon (the first cell); its Range class takes the whole address.
     """
-    if "," in address and ":" in address and on_mac(sheet.book):
+    if "," in address and ":" in address and on_mac(sheet):
         engine = sys.modules[type(sheet.impl).__module__]
         return xw.Range(impl=engine.Range(sheet.impl, address))
     return sheet.range(address)
@@ -208,29 +218,44 @@ class ExcelHost:
         return trim(grid)
 
     def read_cell_states(self, cells: dict[str, list[str]]) -> dict[str, dict[str, CellState]]:
-        """The fill and note of each cell (two or three calls per cell), staged ones included."""
+        """The fill and note of each cell, staged ones included.
+
+        Notes come from the tab's list of notes and fills from whole groups of
+        cells at once where the engine tells "no fill anywhere here" in one
+        call, so the calls grow with the notes and fills there are, not with
+        the cells asked about.
+        """
         states: dict[str, dict[str, CellState]] = {}
         live = set(self._live_names()) - set(self._deletes)
         for name, addresses in cells.items():
             if name not in live:
                 continue
-            sheet = self.book.sheets[name]
-            states[name] = {}
-            for address in addresses:
-                staged = self._cells.get(name, {}).get(address)
-                state = staged or self._read_state(sheet, name, address)
-                states[name][address] = CellState(state.fill, state.note)
+            staged = self._cells.get(name, {})
+            unread = [a for a in addresses if a not in staged and (name, a) not in self._known]
+            if unread:
+                self._read_states(self.book.sheets[name], name, unread)
+            states[name] = {
+                a: CellState(
+                    (staged.get(a) or self._known[(name, a)]).fill,
+                    (staged.get(a) or self._known[(name, a)]).note,
+                )
+                for a in addresses
+            }
         return states
 
-    def _read_state(self, sheet: xw.Sheet, name: str, address: str) -> CellState:
+    def _read_states(self, sheet: xw.Sheet, name: str, addresses: list[str]) -> None:
         try:
-            cell = sheet.range(address)
-            note = cell.note
-            state = CellState(fill_token(cell.color), note.text if note is not None else None)
+            notes = _sheet_notes(sheet)
+            fills: dict[str, str | None] = {}
+            for group in _groups(addresses):
+                _read_fills(sheet, group, fills)
+            for address in addresses:
+                note = notes.get(address) if notes is not None else _cell_note(sheet, address)
+                self._known[(name, address)] = CellState(fills[address], note)
         except Exception as error:
-            raise HostError(f"Excel did not let ProdDesk read {name}!{address}: {error}") from error
-        self._known[(name, address)] = state
-        return state
+            raise HostError(
+                f"Excel did not let ProdDesk read the marks on {name}: {error}"
+            ) from error
 
     # -- staging ----------------------------------------------------------------
     def apply_marks(self, marks: dict[str, dict[str, Mark]]) -> None:
@@ -318,7 +343,10 @@ class ExcelHost:
         self, name: str, cells: dict[str, CellState], undo: list[Callable[[], None]]
     ) -> None:
         sheet = self.book.sheets[name]
-        before = {a: self._known.get((name, a)) or self._read_state(sheet, name, a) for a in cells}
+        unread = [a for a in cells if (name, a) not in self._known]
+        if unread:
+            self._read_states(sheet, name, unread)
+        before = {a: self._known[(name, a)] for a in cells}
         undo.append(lambda: self._write_cells(sheet, before, cells))
         self._write_cells(sheet, cells, before)
         for address, state in cells.items():
@@ -334,18 +362,13 @@ class ExcelHost:
         for rgb, addresses in by_fill.items():
             for chunk in address_chunks(addresses):
                 area(sheet, chunk).color = rgb
-        for address, state in cells.items():
-            if state.note == current[address].note:
-                continue
-            cell = sheet.range(address)
-            note = cell.note
-            if state.note is None:
-                if note is not None:
-                    note.delete()
-            elif note is not None:
-                note.text = state.note
-            else:
-                cell.add_note(state.note)
+        changed = {a: s.note for a, s in cells.items() if s.note != current[a].note}
+        _clear_notes(sheet, [a for a in changed if current[a].note is not None])
+        for address, text in changed.items():
+            if text is not None:
+                # the engine's own add_note: xlwings' public one first re-reads the
+                # cell's shape and note (seven more round trips per cell)
+                sheet.range(address).impl.add_note(text)
 
     def _rename_out_of_the_way(
         self, name: str, taken: set[str], undo: list[Callable[[], None]]
@@ -430,6 +453,111 @@ class ExcelHost:
             raise HostError(f"Excel could not save {self.label}: {error}") from error
 
 
+def _engine(thing: xw.Book | xw.Sheet) -> str:
+    """'windows', 'mac' or the module of another xlwings engine (asks Excel nothing)."""
+    module = type(thing.impl).__module__
+    return {"xlwings._xlwindows": "windows", "xlwings._xlmac": "mac"}.get(module, module)
+
+
+def _groups(addresses: list[str]) -> list[list[str]]:
+    """Addresses in groups whose comma-joined address Excel accepts."""
+    return [chunk.split(",") for chunk in address_chunks(addresses)]
+
+
+_MIXED = object()
+
+
+def _group_fill(sheet: xw.Sheet, address: str) -> Any:
+    """The one fill token of every cell of the (multi-area) address, None for no fill at
+    all, ``_MIXED`` when cells differ or the engine cannot tell in a call or two."""
+    engine = _engine(sheet)
+    if engine == "windows":
+        interior = area(sheet, address).api.Interior
+        index = interior.ColorIndex
+        if index == XL_COLOR_INDEX_NONE:
+            return None
+        colour = interior.Color if index is not None else None
+        return _MIXED if colour is None else fill_token(int_to_rgb(colour))
+    if engine == "mac":
+        interior = area(sheet, address).api.interior_object
+        index = interior.color_index.get()
+        if getattr(index, "AS_name", None) == "color_index_none":
+            return None
+        colour = interior.color.get() if isinstance(index, int) else None
+        return fill_token(colour) if isinstance(colour, list) else _MIXED
+    return _MIXED
+
+
+def _read_fills(sheet: xw.Sheet, group: list[str], fills: dict[str, str | None]) -> None:
+    """The fill of each cell of the group, halving it while its cells differ."""
+    if len(group) > 1:
+        shared = _group_fill(sheet, ",".join(group))
+        if shared is not _MIXED:
+            fills.update(dict.fromkeys(group, shared))
+            return
+        if _engine(sheet) in ("windows", "mac"):
+            half = len(group) // 2
+            _read_fills(sheet, group[:half], fills)
+            _read_fills(sheet, group[half:], fills)
+            return
+    for address in group:
+        fills[address] = fill_token(sheet.range(address).color)
+
+
+def _sheet_notes(sheet: xw.Sheet) -> dict[str, str] | None:
+    """Every note of the tab by cell address, or None where the engine cannot list them."""
+    engine = _engine(sheet)
+    if engine == "mac":
+        return _mac_notes(sheet)
+    if engine != "windows":
+        return None
+    return {note.location.address.replace("$", ""): note.text for note in sheet.notes}
+
+
+def _mac_notes(sheet: xw.Sheet) -> dict[str, str]:
+    """The notes of a tab in Excel for Mac: one event for where they are, one per note.
+
+    (xlwings' ``Sheet.notes`` spends about a dozen events on each.)
+    """
+    import appscript  # xlwings' own dependency on macOS
+
+    try:
+        found = sheet.api.used_range.special_cells(
+            type=appscript.k.cell_type_comments
+        ).get_address()
+    except appscript.reference.CommandError:  # "No cells were found."
+        return {}
+    notes = {}
+    for part in str(found).replace("$", "").split(","):
+        first, _, last = part.partition(":")
+        (r1, c1), (r2, c2) = parse_a1(first), parse_a1(last or first)
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                address = a1(r, c)
+                notes[address] = str(sheet.api.cells[address].Excel_comment.Excel_comment_text())
+    return notes
+
+
+def _cell_note(sheet: xw.Sheet, address: str) -> str | None:
+    note = sheet.range(address).note
+    return note.text if note is not None else None
+
+
+def _clear_notes(sheet: xw.Sheet, addresses: list[str]) -> None:
+    """Remove the notes of these cells: a call per group where Excel allows, else per cell."""
+    engine = _engine(sheet)
+    for chunk in address_chunks(addresses):
+        if engine == "windows":
+            area(sheet, chunk).api.ClearComments()
+        elif engine == "mac":
+            area(sheet, chunk).api.clear_Excel_comments()
+        else:
+            for address in chunk.split(","):
+                note = sheet.range(address).note
+                if note is not None:
+                    note.delete()
+
+
 def freeze_header(sheet: xw.Sheet, rows: int) -> None:
     """Freeze the top ``rows`` where the engine can; Windows Excel needs its window.
 
@@ -442,7 +570,7 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         pass
     try:
         sheet.activate()
-        if on_mac(sheet.book):  # Excel for Mac's AppleScript window properties
+        if on_mac(sheet):  # Excel for Mac's AppleScript window properties
             window = sheet.book.app.api.active_window
             window.freeze_panes.set(False)
             window.split_column.set(0)

@@ -372,16 +372,6 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
                 link = f"#gid={ids[target.sheet]}&range={target.a1}"
                 label = str(value if value is not None else target.a1).replace('"', '""')
                 cell["userEnteredValue"] = {"formulaValue": f'=HYPERLINK("{link}","{label}")'}
-            fmt = cell.setdefault("userEnteredFormat", {})
-            if r < content.header_rows:
-                fmt["textFormat"] = {"bold": True}
-            if r in content.row_fills:
-                fmt["backgroundColor"] = rgb(content.row_fills[r])
-            if c in content.wrap_columns:
-                fmt["wrapStrategy"] = "WRAP"
-                fmt["verticalAlignment"] = "TOP"
-            if not fmt:
-                del cell["userEnteredFormat"]
             values.append(cell)
         rows.append({"values": values})
     requests: list[dict[str, Any]] = [{"addSheet": {"properties": props}}]
@@ -391,10 +381,11 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
                 "updateCells": {
                     "start": {"sheetId": sid, "rowIndex": 0, "columnIndex": 0},
                     "rows": rows,
-                    "fields": "userEnteredValue,userEnteredFormat",
+                    "fields": "userEnteredValue,userEnteredFormat.numberFormat",
                 }
             }
         )
+    requests.extend(_format_requests(content, sid, width))
     if content.autofilter and content.header_rows and len(content.rows) > content.header_rows:
         span = {"sheetId": sid, "startRowIndex": content.header_rows - 1}
         span |= {"endRowIndex": len(content.rows), "startColumnIndex": 0, "endColumnIndex": width}
@@ -414,6 +405,40 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
                 }
             }
         )
+    return requests
+
+
+def _format_requests(content: SheetContent, sid: int, width: int) -> list[dict[str, Any]]:
+    """Bold header, row fills and wrapped columns as a few repeatCell requests over ranges
+    (rather than a format on every cell, which made a long Checks tab three times bigger)."""
+
+    def repeat(r0: int, r1: int, c0: int, c1: int, fmt: dict, mask: str) -> dict[str, Any]:
+        span = {"sheetId": sid, "startRowIndex": r0, "endRowIndex": r1}
+        span |= {"startColumnIndex": c0, "endColumnIndex": c1}
+        cell = {"userEnteredFormat": fmt}
+        return {"repeatCell": {"range": span, "cell": cell, "fields": mask}}
+
+    height = len(content.rows)
+    requests = []
+    if content.header_rows and height:
+        bold = {"textFormat": {"bold": True}}
+        rows = min(content.header_rows, height)
+        requests.append(repeat(0, rows, 0, width, bold, "userEnteredFormat.textFormat.bold"))
+    run_start, run_fill = 0, None
+    for r in [*range(height), height]:  # runs of rows with the same fill (errors come first)
+        fill = content.row_fills.get(r) if r < height else None
+        if fill != run_fill:
+            if run_fill is not None:
+                fmt = {"backgroundColor": rgb(run_fill)}
+                requests.append(
+                    repeat(run_start, r, 0, width, fmt, "userEnteredFormat.backgroundColor")
+                )
+            run_start, run_fill = r, fill
+    for c in sorted(content.wrap_columns):
+        if c < width and height:
+            fmt = {"wrapStrategy": "WRAP", "verticalAlignment": "TOP"}
+            mask = "userEnteredFormat.wrapStrategy,userEnteredFormat.verticalAlignment"
+            requests.append(repeat(0, height, c, c + 1, fmt, mask))
     return requests
 
 

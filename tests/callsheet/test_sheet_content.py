@@ -96,6 +96,20 @@ def test_nobody_is_dropped_silently(run) -> None:
     assert "(310) 555-014 ?" in crew  # flagged, not printed as if it were fine
 
 
+def test_a_key_contacts_bad_phone_is_marked_too(tmp_path: Path) -> None:
+    from addin.book import read_book
+    from addin.callsheet.build import build_callsheet
+    from addin.hosts.xlsx import XlsxHost
+
+    book = messy_grids()
+    book["Crew"][-1][3] = "555-01"  # Tom Becker, the 1st AD in Settings
+    sheet, findings = build_callsheet(read_book(XlsxHost(write_book(tmp_path / "b.xlsx", book))),
+                                      1)
+    assert [(c.role, c.phone) for c in sheet.contacts if c.name == "Tom Becker"] == [
+        ("1st AD", "555-01 ?")]
+    assert [f.cell for f in findings if f.rule == "callsheet.bad_phone"].count("D11") == 1
+
+
 def test_calls_typed_as_words_are_printed_as_such(run) -> None:
     lines = run["crew"].splitlines()
     assert any("Pat Lee" in line and "O/C" in line for line in lines)

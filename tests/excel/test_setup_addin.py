@@ -91,6 +91,16 @@ def test_check_finds_a_missing_callback_and_a_missing_target(tmp_path: Path):
     assert any("RibbonProdDesk.ClearChecks has no Sub" in p for p in problems)
 
 
+def test_check_finds_buttons_that_skip_the_xlwings_version_check(tmp_path: Path):
+    text = (package.MACROS / "RibbonProdDesk.bas").read_text()
+    unchecked = text.replace("package.require_xlwings('\" & XLWINGS_VERSION & _", "_\" & _")
+    (tmp_path / "RibbonProdDesk.bas").write_text(unchecked)
+    problems = package.check(package.RIBBON_XML, tmp_path)
+    assert "RunProdDesk (called by RibbonProdDesk.CheckBook) does not check the xlwings " \
+           "version and call addin.excel.ribbon" in problems
+    assert package.check(package.RIBBON_XML, package.MACROS) == []
+
+
 def test_check_rejects_the_wrong_namespace(tmp_path: Path):
     xml = package.RIBBON_XML.read_text().replace("2009/07/customui", "2006/01/customui")
     (tmp_path / "ui.xml").write_text(xml)
@@ -132,6 +142,12 @@ def test_the_addin_config_is_where_xlwings_vba_looks_and_names_this_python(insta
         assert settings["PYTHONPATH"] == str(ROOT)
         assert settings["UDF Modules"] == "addin.excel.udfs"
         assert package.addin_problems(xlam, platform) == []
+    # on a Mac RunPython calls xlwings' AppleScript: where `xlwings runpython install` puts it
+    home = installed["darwin"].parent.parent
+    script = home / "Library/Application Scripts/com.microsoft.Excel" / (
+        f"xlwings-{xw.__version__}.applescript")
+    assert script.read_bytes() == (Path(xw.__file__).parent / script.name).read_bytes()
+    assert not (installed["win32"].parent.parent / "Library").exists()
 
 
 def test_macros_are_crlf_in_the_repo_and_in_the_addin(installed):

@@ -32,7 +32,10 @@ class Platform:
         """Start a fresh Excel with the file open, through ``xw.Book`` on this engine."""
         self.stop()
         self.start(AppModel())
-        xw.main.Engine(impl=self.engine()).activate()
+        engine = xw.main.Engine(impl=self.engine())
+        engine.activate()
+        # what xlwings' __init__ registers on that platform (conversion looks it up)
+        xw.engines.engines_by_name["excel"] = engine
         return xw.Book(str(path))
 
     def model(self, app: xw.App) -> AppModel:

@@ -573,7 +573,13 @@ class RangeNode(Node):
         cell.value = props.get(k.text_to_display) or cell.value or address
 
     def c_special_cells(self, type: Any = None, **kwargs: Any) -> Any:
-        raise CommandError(-50, "No cells were found.")
+        """Only ``cell_type_comments`` finds cells here (the cells that have a note)."""
+        noted = [(r, c) for r, c in self.cells()
+                 if self.sheet.peek(r, c).note is not None] if type == k.cell_type_comments else []
+        if not noted:
+            raise CommandError(-50, "No cells were found.")
+        address = ",".join(area_address((r, c, r, c)) for r, c in noted)
+        return self.excel.ref_to_sheet(self.book, self.sheet).cells[address]
 
 
 class Interior(Node):

@@ -95,12 +95,21 @@ def com_date(value: dt.datetime) -> TimeType:
                     value.second, value.microsecond, tzinfo=UTC)
 
 
+RANGE_IID = "{00020846-0000-0000-C000-000000000046}"
+
+
 class _OleObj:
+    """PyIDispatch: its type info names the interface (xlwings' is_range_instance asks)."""
+
+    def __init__(self, iid: str | None = None) -> None:
+        self.iid = iid
+
     def GetIDsOfNames(self, lcid: int, name: str) -> int:
         raise com_error(DISP_E_UNKNOWNNAME, "Unknown name.", None, None)
 
     def GetTypeInfo(self) -> Any:
-        raise com_error(DISP_E_UNKNOWNNAME, "Unknown name.", None, None)
+        attr = types.SimpleNamespace(iid=self.iid or "{00020400-0000-0000-C000-000000000046}")
+        return types.SimpleNamespace(GetTypeAttr=lambda: attr)
 
 
 class CDispatch:
@@ -526,6 +535,7 @@ class Range(Com):
         super().__init__(app)
         object.__setattr__(self, "_ws", worksheet)
         object.__setattr__(self, "_areas", areas)
+        object.__setattr__(self, "_oleobj_", _OleObj(RANGE_IID))
 
     @property
     def _model(self) -> SheetModel:
@@ -539,6 +549,9 @@ class Range(Com):
 
     def _sub(self, areas: list[tuple[int, int, int, int]]) -> Range:
         return Range(self._app, self._ws, areas)
+
+    def get_CLSID(self) -> str:
+        return RANGE_IID
 
     def __call__(self, row: int, col: int = 1) -> Range:
         self._app.count("Range()")
@@ -984,6 +997,9 @@ def _modules() -> dict[str, types.ModuleType]:
     pythoncom.CoInitialize = lambda: None
     pythoncom.ole_error = com_error
     pythoncom.new = lambda clsid: None
+    pythoncom.IID_IDispatch = "{00020400-0000-0000-C000-000000000046}"
+    pythoncom.CoMarshalInterThreadInterfaceInStream = lambda iid, obj: obj
+    pythoncom.CoGetInterfaceAndReleaseStream = lambda stream, iid: stream
     win32api = types.ModuleType("win32api")
     win32api.MessageBox = _message_box
     win32con = types.ModuleType("win32con")
@@ -1000,7 +1016,7 @@ def _modules() -> dict[str, types.ModuleType]:
     client.CDispatch = CDispatch
     client.CoClassBaseClass = CoClassBaseClass
     client.DispatchBaseClass = DispatchBaseClass
-    client.Dispatch = lambda obj, *args: obj
+    client.Dispatch = lambda obj, *args, **kwargs: obj
     client.DispatchEx = _dispatch_ex
     win32com = types.ModuleType("win32com")
     win32com.client = client
@@ -1046,3 +1062,87 @@ def load() -> types.ModuleType:
     module.WindowsError = OSError  # a builtin on Windows, named in xlwings' except clauses
     _LOADED = module
     return module
+
+
+_UDFS: types.ModuleType | None = None
+
+
+def load_udfs() -> types.ModuleType:
+    """xlwings' own ``udfs.py`` (``call_udf``: what the COM server runs for a PD_ cell).
+
+    Loaded as a private copy over the same stand-ins, not registered in
+    sys.modules, so nothing else sees a Windows-flavoured xlwings.udfs.
+    """
+    global _UDFS
+    if _UDFS is not None:
+        return _UDFS
+    import importlib.util
+
+    import xlwings
+
+    load()
+    fakes = _modules()
+    saved = {name: sys.modules.get(name) for name in fakes}
+    sys.modules.update(fakes)
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "xlwings.udfs", Path(xlwings.__file__).parent / "udfs.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        for name, previous in saved.items():
+            if previous is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = previous
+    _UDFS = module
+    return module
+
+
+def _decorated_udfs(udfs: types.ModuleType) -> types.ModuleType:
+    """ProdDesk's UDF module as Windows xlwings sees it: decorated by the real xlfunc/xlarg.
+
+    Off Windows ``xw.func`` is a no-op; here the module is executed once more with
+    xlwings' own decorators in place (as ``addin.excel.package.udf_vba`` does).
+    """
+    import importlib.util
+
+    import xlwings as xw
+
+    import addin.excel.udfs as product
+
+    real = {"func": udfs.xlfunc, "arg": udfs.xlarg, "ret": udfs.xlret}
+    saved = {name: getattr(xw, name) for name in real}
+    for name, value in real.items():
+        setattr(xw, name, value)
+    try:
+        spec = importlib.util.spec_from_file_location("addin.excel.udfs", product.__file__)
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        for name, value in saved.items():
+            setattr(xw, name, value)
+    return module
+
+
+def call_udf(func_name: str, args: tuple, workbook: Any, caller: Any) -> Any:
+    """What Excel's VBA wrapper makes the COM server do for one cell of a PD_ function.
+
+    xlwings' ``com_server`` (its COM server and thread loop, Windows-only) is
+    stood in by a module whose ``loop`` is None: only async UDFs would use it.
+    """
+    udfs = load_udfs()
+    if "addin.excel.udfs" not in udfs.udf_modules:
+        udfs.udf_modules["addin.excel.udfs"] = {
+            "filename": "", "filetime": None, "module": _decorated_udfs(udfs)}
+    saved = sys.modules.get("xlwings.com_server")
+    sys.modules["xlwings.com_server"] = types.SimpleNamespace(loop=None)
+    try:
+        return udfs.call_udf("addin.excel.udfs", func_name, args, workbook, caller)
+    finally:
+        if saved is None:
+            sys.modules.pop("xlwings.com_server", None)
+        else:
+            sys.modules["xlwings.com_server"] = saved
