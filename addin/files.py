@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from pathlib import Path
 def write_atomic(path: Path, data: bytes | str, *, backup: bool = False) -> None:
     """Write ``data`` to ``path`` through a temporary file, so it is replaced whole or not at all.
 
-    The folder is made when missing. With ``backup``, the file being replaced is
-    first copied to ``<name>.bak``. Raises OSError when the file cannot be written;
-    nothing is left behind then.
+    The folder is made when missing. A file being replaced keeps its own
+    permissions (and owner and group where this user may set them); a new file
+    gets the usual mode for the user's umask. With ``backup``, the file being
+    replaced is first copied to ``<name>.bak``, with the same permissions.
+    Raises OSError when the file cannot be written; nothing is left behind then.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,11 +30,42 @@ def write_atomic(path: Path, data: bytes | str, *, backup: bool = False) -> None
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        existing = _stat_or_none(path)
+        if existing is None:
+            os.chmod(temp, 0o666 & ~current_umask())
+        else:
+            _keep_permissions(Path(temp), existing)
+            if backup:
+                bak = path.with_name(path.name + ".bak")
+                shutil.copy2(path, bak)
+                _keep_permissions(bak, existing)
         os.replace(temp, path)
     except BaseException:
         if temp:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         raise
+
+
+def current_umask() -> int:
+    """The process's umask (read without leaving it changed)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+
+
+def _keep_permissions(target: Path, original: os.stat_result) -> None:
+    """Give ``target`` the mode of ``original``, and its owner and group where allowed."""
+    with contextlib.suppress(PermissionError, AttributeError):
+        try:
+            os.chown(target, original.st_uid, original.st_gid)
+        except PermissionError:
+            os.chown(target, -1, original.st_gid)
+    os.chmod(target, stat.S_IMODE(original.st_mode))

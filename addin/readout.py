@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from addin import parse
-from addin.schema import is_owned_tab
+from addin.schema import header_key, is_owned_tab
 
 if TYPE_CHECKING:
     from addin.book import Book
@@ -76,7 +76,8 @@ class ReadSummary:
         return " ".join(parts)
 
     def lines(self) -> list[str]:
-        """The table view's 'Read:' block, one line per tab."""
+        """The table view's 'Read:' block, one line per tab: how many columns were read,
+        those under a header of the book's own (``Dept as Department``), those left alone."""
         out = []
         for t in self.tabs:
             if not t.readable:
@@ -85,10 +86,15 @@ class ReadSummary:
             where = f", header row {t.header_row}" if t.header_row else ""
             line = f"'{t.tab}' ({t.kind}{where})"
             if t.columns:
-                line += ": " + ", ".join(
-                    header if header == canonical else f"{header} ({canonical})"
+                count = len(t.columns)
+                line += f": {count} column{'s' if count != 1 else ''} read"
+                renamed = [
+                    f"{header} as {canonical}"
                     for header, canonical in t.columns.items()
-                )
+                    if header_key(header) != header_key(canonical)
+                ]
+                if renamed:
+                    line += f" ({', '.join(renamed)})"
             if t.left_alone:
                 line += "; left alone: " + ", ".join(t.left_alone)
             out.append(line)

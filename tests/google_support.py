@@ -46,6 +46,10 @@ class FakeSheets:
         """Serve an .xlsx workbook as a spreadsheet; return its id."""
         return self.server.state.add_book(load_xlsx(path, spreadsheet_id))
 
+    def unshare(self, spreadsheet_id: str) -> None:
+        """Make the spreadsheet one that exists but is not shared with the service account."""
+        self.server.state.unshare(spreadsheet_id)
+
     def load_grids(
         self,
         grids: Mapping[str, Sequence[Sequence[Any]]],

@@ -411,7 +411,10 @@ def test_gspread_export_pdf_has_the_crew(fake: FakeSheets, tmp_path: Path) -> No
     assert "Ann Lee" in text and "$1,250.00" in text and "12/3/2026" in text
     xlsx = tmp_path / "again.xlsx"
     xlsx.write_bytes(sh.export(ExportFormat.EXCEL))
-    assert openpyxl.load_workbook(xlsx).sheetnames == ["Crew List", "Shoot Days"]
+    exported = openpyxl.load_workbook(xlsx)
+    assert exported.sheetnames == ["Crew List", "Shoot Days"]
+    # Columns nobody resized keep Google's 100 px, whatever renders the export.
+    assert exported["Crew List"].column_dimensions["C"].width == pytest.approx(95 / 7)
 
 
 def test_faults_are_seen_by_gspread_and_logged(fake: FakeSheets) -> None:
@@ -478,3 +481,96 @@ def test_standalone_command_serves_a_book(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- cells and access as Google keeps them ------------------------------------------------
+
+LITERAL = '=HYPERLINK("http://example.com/pat","Pat Lee")'
+
+
+def _book_with_literal_formula_text(path: Path, with_formula: bool = True) -> Path:
+    """A crew list whose name cell is text that merely starts with '=' (a string cell),
+    and (``with_formula``) one real formula cell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Crew List"
+    ws.append(["Name", "Department", "Position", "Email"])
+    ws.append([None, "Camera", "DP", "pat@example"])
+    ws["A2"].value = LITERAL
+    ws["A2"].data_type = "s"
+    ws.append(["Sam Roe", "Grip", "Key Grip", "sam@example.com"])
+    if with_formula:
+        ws.append([None, "Grip", "Best Boy", "bb@example.com"])
+        ws["A4"] = '=HYPERLINK("http://example.com/bb","Bo Diaz")'
+    wb.save(path)
+    return path
+
+
+def test_a_loaded_text_cell_that_starts_with_equals_stays_text(
+    fake: FakeSheets, tmp_path: Path
+) -> None:
+    """Google imports an xlsx string cell as a string (as RAW input keeps "=1+2" text),
+    and keeps a formula cell a formula."""
+    sid = fake.load_xlsx(_book_with_literal_formula_text(tmp_path / "book.xlsx"))
+    ws = gspread_client(fake.base_url).open_by_key(sid).sheet1
+    assert ws.get("A2", value_render_option="UNFORMATTED_VALUE") == [[LITERAL]]
+    assert ws.get("A4", value_render_option="UNFORMATTED_VALUE") == [["Bo Diaz"]]
+    status, meta = send(
+        fake, "GET", f"/v4/spreadsheets/{sid}?includeGridData=true"
+        "&ranges=%27Crew%20List%27%21A2%3AA4&fields=sheets.data.rowData.values.userEnteredValue"
+    )
+    assert status == 200
+    values = [row["values"][0]["userEnteredValue"]
+              for row in meta["sheets"][0]["data"][0]["rowData"]]
+    assert values[0] == {"stringValue": LITERAL}
+    assert values[2] == {"formulaValue": '=HYPERLINK("http://example.com/bb","Bo Diaz")'}
+    raw = recorded("values_update", 0)  # the same text written RAW is stored the same way
+    assert raw["request"]["query_raw"] == "valueInputOption=RAW"
+
+
+def test_the_same_book_gives_the_same_findings_from_google_as_from_the_file(
+    fake: FakeSheets, tmp_path: Path, monkeypatch
+) -> None:
+    from addin.hosts.gsheets import open_spreadsheet
+    from addin.hosts.xlsx import XlsxHost
+    from addin.run import check_host
+
+    monkeypatch.setenv("PRODDESK_SHEETS_API", fake.base_url)
+    book = _book_with_literal_formula_text(tmp_path / "book.xlsx", with_formula=False)
+    sid = fake.load_xlsx(book)
+    on_file, _ = check_host(XlsxHost(book), dt.date(2026, 11, 25))
+    google = open_spreadsheet(f"gsheet:{sid}", "token:t")
+    on_google, _ = check_host(google, dt.date(2026, 11, 25))
+    assert [(f.rule, f.sheet, f.cell, f.message) for f in on_google.findings] == [
+        (f.rule, f.sheet, f.cell, f.message) for f in on_file.findings
+    ]
+    assert any(LITERAL in f.message for f in on_file.findings)
+
+
+def test_a_spreadsheet_not_shared_with_the_service_account_answers_403(
+    fake: FakeSheets,
+) -> None:
+    errors = json.loads((RECORDED / "errors.json").read_text())["examples"]
+    private = errors[1]  # ClientTest.test_access_private_spreadsheet
+    assert private["response"]["status"] == 403
+    sid = fresh(fake, private)
+    fake.unshare(sid)
+    assert_replays(fake, private)
+    status, body = send(fake, "GET", f"/v4/spreadsheets/{sid}/values/%27Sheet1%27")
+    assert (status, body) == (403, private["response"]["body"])
+    with pytest.raises(PermissionError):  # what gspread makes of Google's 403
+        gspread_client(fake.base_url).open_by_key(sid)
+    assert_replays(fake, errors[0])  # an id that does not exist is still 404
+
+
+def test_proddesk_says_to_share_a_spreadsheet_it_may_not_open(
+    fake: FakeSheets, capsys, monkeypatch
+) -> None:
+    from addin.cli import main
+
+    monkeypatch.setenv("PRODDESK_SHEETS_API", fake.base_url)
+    sid = fake.load_grids({"Crew": [["Name"], ["Pat Lee"]]})
+    fake.unshare(sid)
+    assert main(["validate", f"gsheet:{sid}", "--credentials", "token:t"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert f"Google refused access to spreadsheet {sid}: share it (Editor)" in said

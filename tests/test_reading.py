@@ -164,7 +164,8 @@ def test_table_view_has_a_read_block_and_no_all_clear_when_a_tab_was_unreadable(
     code, out, _ = run(capsys, "validate", str(_book_with_extras(tmp_path)))
     assert code == 1
     read_block = out[out.index("Read:"):]
-    assert "'Crew List' (Crew, header row 43): Name, Title (Position), Dept (Department)" in out
+    assert ("'Crew List' (Crew, header row 43): 5 columns read (Title as Position, "
+            "Dept as Department, Cell as Phone)") in out
     assert "'PO Log' (POs): could not read its columns, see the warning" in read_block
     assert "Left alone: 'Notes', 'Old POs'" in read_block
     assert "No problems found" not in out

@@ -30,6 +30,7 @@ from addin.callsheet.revisions import (
 )
 from addin.errors import InputError
 from addin.files import write_atomic
+from addin.owned import call_sheet_name, find_ownership
 
 if TYPE_CHECKING:  # pandas and openpyxl load only when the command runs
     from addin.book import Book
@@ -64,8 +65,8 @@ def default_template() -> Template:
 
 
 def tab_name(day: int) -> str:
-    """The owned tab of a day's call sheet in the book: ``Call Sheet D2``."""
-    return f"Call Sheet D{day}"
+    """The name of a day's call sheet tab when it is free: ``Call Sheet D2``."""
+    return call_sheet_name(day)
 
 
 def make_callsheets(
@@ -245,9 +246,14 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             Severity.WARNING, "callsheet.no_logo", settings_tab(book) or "Settings", None, None,
             None, logo_problem,
         ))
+    tabs: dict[int, str] = {}
     if into_book:
-        host.write_sheets([
-            book_tab(book, w.sheet, tab_name(w.sheet.day), args.show_problems) for w in written
+        from addin.publish import write_owned_tabs
+
+        owned = find_ownership(book.grids)
+        tabs = {w.sheet.day: owned.claim_call_sheet(w.sheet.day) for w in written}
+        write_owned_tabs(host, book.grids, owned, [
+            book_tab(book, w.sheet, tabs[w.sheet.day], args.show_problems) for w in written
         ])
         host.save()
     pdf_error: PdfError | None = None
@@ -255,7 +261,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         for item in written:
             item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else None
             if item.pdf:
-                write_atomic(item.pdf, host.export_pdf(tab_name(item.sheet.day)))
+                write_atomic(item.pdf, host.export_pdf(tabs[item.sheet.day]))
     elif args.pdf:
         try:
             add_pdfs(written, template)
@@ -264,7 +270,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     for item in written:
         print_written(item, out)
         if into_book:
-            out.print(f"  Tab '{tab_name(item.sheet.day)}' written into {host.label}.")
+            out.print(f"  Tab '{tabs[item.sheet.day]}' written into {host.label}.")
     if pdf_error is not None:
         raise pdf_error
     return 0

@@ -157,9 +157,10 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     """Ask for the shoot day, build its call sheet into a tab, offer to export it."""
     from addin.book import read_book
     from addin.callsheet.build import build_callsheet
-    from addin.callsheet.command import tab_name
     from addin.callsheet.render import book_tab
     from addin.days import shoot_days
+    from addin.owned import find_ownership
+    from addin.publish import write_owned_tabs
 
     host = _host(book)
     production = read_book(host)
@@ -173,8 +174,9 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     number, when = _chosen_day(answer)
     ui.status("ProdDesk: building the call sheet...")
     sheet, findings = build_callsheet(production, number, when)
-    name = tab_name(sheet.day)
-    host.write_sheets([book_tab(production, sheet, name)])
+    owned = find_ownership(production.grids)
+    name = owned.claim_call_sheet(sheet.day)
+    write_owned_tabs(host, production.grids, owned, [book_tab(production, sheet, name)])
     host.save()
     problems = f" {len(findings)} problem(s) met, see the Checks button." if findings else ""
     if ui.confirm(f"{sheet.day_of}: the call sheet is on the tab '{name}'.{problems}\n\n"
@@ -184,11 +186,20 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     return sheet, findings
 
 
+def _is_own_call_sheet(book: xw.Book, name: str) -> bool:
+    """Whether ProdDesk wrote the tab ``name`` as a call sheet (under another name when
+    'Call Sheet D2' was the coordinator's)."""
+    from addin.owned import find_ownership
+
+    owned = find_ownership(_host(book).read_all())
+    return any(kind.startswith("call sheet") and tab == name for kind, tab in owned.tabs.items())
+
+
 @button("Export PDF")
 def export_pdf(book: xw.Book, ui: ExcelUI) -> Path | None:
     """The active call sheet tab as a PDF next to the book, with Excel's own export."""
     sheet = book.sheets.active
-    if not sheet.name.startswith(CALLSHEET_PREFIX):
+    if not (sheet.name.startswith(CALLSHEET_PREFIX) or _is_own_call_sheet(book, sheet.name)):
         raise InputError("Go to a call sheet tab (Call Sheet D1, D2, ...) and press Export PDF.")
     folder = Path(book.fullname).parent if Path(book.fullname).is_absolute() else Path.home()
     path = folder / f"{Path(book.name).stem} - {sheet.name}.pdf"

@@ -332,16 +332,19 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
         """Write the day's call sheet tab into the book."""
         from addin.book import read_book
         from addin.callsheet.build import build_callsheet
-        from addin.callsheet.command import tab_name
         from addin.callsheet.render import book_tab
+        from addin.owned import find_ownership
+        from addin.publish import write_owned_tabs
 
         books.forget(request.spreadsheet_id)
         host = host_for(request.spreadsheet_id)
         book = read_book(host)
         sheet, findings = build_callsheet(book, request.day)
-        host.write_sheets([book_tab(book, sheet, tab_name(request.day))])
+        owned = find_ownership(book.grids)
+        name = owned.claim_call_sheet(sheet.day)
+        write_owned_tabs(host, book.grids, owned, [book_tab(book, sheet, name)])
         host.save()
-        return {"tab": tab_name(request.day), "problems": [f.message for f in findings]}
+        return {"tab": name, "problems": [f.message for f in findings]}
 
     @app.post("/actions/sync")
     def sync_now(request: Book) -> dict[str, Any]:

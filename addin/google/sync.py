@@ -21,14 +21,11 @@ from addin.errors import AddinError
 from addin.files import write_atomic
 from addin.google.config import Production, SyncConfig
 from addin.hosts.base import Grid, Host, SheetContent
-from addin.publish import STATE_TAB, publish
-from addin.report import CHECKS_TAB
+from addin.owned import Ownership, find_ownership
+from addin.publish import publish
 from addin.run import check_book
 
 log = logging.getLogger("addin.google.sync")
-
-CALL_SHEET_TAB = re.compile(r"^Call Sheet D\d+$")
-
 
 @dataclass
 class Outcome:
@@ -42,14 +39,10 @@ class Outcome:
     snapshot: Path | None = None
 
 
-def owned(name: str) -> bool:
-    """Tabs ProdDesk writes itself (left out of the change hash)."""
-    return name in (CHECKS_TAB, STATE_TAB) or bool(CALL_SHEET_TAB.match(name))
-
-
 def values_hash(grids: dict[str, Grid], today: date) -> str:
     """A hash of the coordinator's tabs (not ProdDesk's own) and the day it is."""
-    data = {name: grid for name, grid in grids.items() if not owned(name)}
+    owned = find_ownership(grids)
+    data = {name: grid for name, grid in grids.items() if not owned.owns(name)}
     text = json.dumps([today.isoformat(), data], default=str, sort_keys=True)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -98,12 +91,14 @@ def _text_rows(rows: Grid) -> list[list[str]]:
     return out
 
 
-def callsheet_tabs(book: Book, grids: dict[str, Grid], days_ahead: int, today: date) -> list:
-    """Call sheet tabs of the next ``days_ahead`` shoot days whose content changed."""
+def callsheet_tabs(
+    book: Book, grids: dict[str, Grid], days_ahead: int, today: date, owned: Ownership
+) -> list:
+    """Call sheet tabs of the next ``days_ahead`` shoot days whose content changed
+    (their names claimed in ``owned``)."""
     if days_ahead <= 0:
         return []
     from addin.callsheet.build import build_callsheet
-    from addin.callsheet.command import tab_name
     from addin.callsheet.render import book_tab
     from addin.days import shoot_days
 
@@ -111,7 +106,7 @@ def callsheet_tabs(book: Book, grids: dict[str, Grid], days_ahead: int, today: d
     tabs: list[SheetContent] = []
     for day in upcoming[:days_ahead]:
         sheet, _ = build_callsheet(book, day)
-        content = book_tab(book, sheet, tab_name(day))
+        content = book_tab(book, sheet, owned.claim_call_sheet(day))
         if _text_rows(content.rows) != _text_rows(grids.get(content.name, [])):
             tabs.append(content)
     return tabs
@@ -129,10 +124,11 @@ def sync_host(
         return Outcome(production.name, "unchanged")
     book = build_book(grids, host.label)
     report = check_book(book, today)
-    tabs = callsheet_tabs(book, grids, production.days_ahead, today)
+    owned = find_ownership(grids)
+    tabs = callsheet_tabs(book, grids, production.days_ahead, today, owned)
     if tabs:
         host.write_sheets(tabs)  # staged: goes out with publish's single save
-    publish(host, book, report)
+    publish(host, book, report, owned)
     _remember(config, production, digest)
     path = snapshot(grids, config.history_dir, production.name)
     errors = sum(1 for f in report.findings if f.severity == "error")

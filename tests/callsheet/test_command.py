@@ -148,3 +148,32 @@ def test_demo_writes_day_one_and_can_run_again(tmp_path: Path) -> None:
     assert [p.name for p in again] == [p.name for p in first] == [
         "The_Long_Take_Day01_2026-12-03.xlsx", "The_Long_Take_Day01_2026-12-03.pdf"]
     assert not list(folder.glob("*_v2.*"))
+
+
+def test_into_book_never_replaces_the_coordinators_own_call_sheet_tab(book: Path) -> None:
+    workbook = openpyxl.load_workbook(book)
+    theirs = workbook.create_sheet("Call Sheet D2")
+    theirs["A1"], theirs["B3"] = "My own call sheet, typed by hand", "Pat Lee 6:00A"
+    workbook.save(book)
+    code, out = callsheet(str(book), "--day", "2", "--into-book")
+    assert code == 0
+    assert "Tab 'ProdDesk Call Sheet D2' written into book.xlsx." in out
+    again = openpyxl.load_workbook(book)
+    assert again["Call Sheet D2"]["A1"].value == "My own call sheet, typed by hand"
+    assert again["Call Sheet D2"]["B3"].value == "Pat Lee 6:00A"
+    ours = [c.value for row in again["ProdDesk Call Sheet D2"].iter_rows() for c in row]
+    assert "Day 2 of 3" in ours
+    code, out = callsheet(str(book), "--day", "2", "--into-book")  # rewrites its own tab
+    assert "Tab 'ProdDesk Call Sheet D2' written" in out
+    names = openpyxl.load_workbook(book).sheetnames
+    assert names.count("ProdDesk Call Sheet D2") == 1 and "ProdDesk Call Sheet D2 2" not in names
+    from addin.cli import main
+
+    assert main(["validate", str(book), "--in-place"]) in (0, 1)
+    assert main(["clear", str(book)]) == 0  # clear leaves call sheet tabs alone
+    names = openpyxl.load_workbook(book).sheetnames
+    assert "Call Sheet D2" in names and "ProdDesk Call Sheet D2" in names
+    assert "Checks" not in names
+    code, out = callsheet(str(book), "--day", "2", "--into-book")  # still known as its own
+    assert "Tab 'ProdDesk Call Sheet D2' written" in out
+    assert "ProdDesk Call Sheet D2 2" not in openpyxl.load_workbook(book).sheetnames

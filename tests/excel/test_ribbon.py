@@ -197,3 +197,14 @@ def test_unexpected_error_is_one_sentence_and_nothing_is_half_written(
     assert "Excel refused a change" in message and "Traceback" not in message
     assert [s.name for s in live_book.sheets] == names
     assert ExcelHost(live_book).read_all().get(CHECKS_TAB) is None
+
+
+def test_call_sheet_button_leaves_a_coordinators_own_call_sheet_tab_alone(live_book):
+    theirs = live_book.sheets.add("Call Sheet D2", after=live_book.sheets[-1])
+    theirs.range("A1").value = "My own day 2 notes"
+    ribbon.call_sheet(live_book, Answering(live_book.app, "2"), today=TODAY)
+    grids = ExcelHost(live_book).read_all()
+    assert grids["Call Sheet D2"][0][0] == "My own day 2 notes"
+    assert any("Day 2 of" in str(v) for row in grids["ProdDesk Call Sheet D2"] for v in row)
+    ribbon.call_sheet(live_book, Answering(live_book.app, "2"), today=TODAY)
+    assert "ProdDesk Call Sheet D2 2" not in ExcelHost(live_book).sheet_names()

@@ -4,6 +4,7 @@ Modules, one job each: a1 (A1 notation), numfmt (number formats, typed input),
 model (books, sheets, cells), formula (plausible formula values), values_api,
 sheets_api, batch_api (the endpoints), fields (field masks), loader (xlsx/dict in),
 export (xlsx/PDF/CSV out), faults (request log and injected faults), server (HTTP).
+What it models and where that knowledge comes from: README.md beside this file.
 """
 
 from .loader import load_grids, load_xlsx, new_spreadsheet_id

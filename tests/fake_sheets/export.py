@@ -16,7 +16,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .loader import hex_color
-from .model import Book, Sheet, rendered
+from .model import DEFAULT_COLUMN_PIXELS, Book, Sheet, rendered
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
@@ -75,10 +75,14 @@ def _write_sheet(ws, sheet: Sheet) -> None:
     for index, meta in sheet.row_meta.items():
         if meta.get("hiddenByUser"):
             ws.row_dimensions[index + 1].hidden = True
-    for index, meta in sheet.col_meta.items():
+    _, used_cols = sheet.used_extent()
+    for index in sorted(set(range(used_cols)) | set(sheet.col_meta)):
+        meta = sheet.col_meta.get(index, {})
         letter = get_column_letter(index + 1)
-        if "pixelSize" in meta:
-            ws.column_dimensions[letter].width = max(1.0, (meta["pixelSize"] - 5) / 7)
+        # Every column gets Google's width (its own or the 100 px default), not the
+        # narrower default of the program that renders the export.
+        pixels = meta.get("pixelSize", DEFAULT_COLUMN_PIXELS)
+        ws.column_dimensions[letter].width = max(1.0, (pixels - 5) / 7)
         if meta.get("hiddenByUser"):
             ws.column_dimensions[letter].hidden = True
     frozen_rows = sheet.props["gridProperties"].get("frozenRowCount", 0)

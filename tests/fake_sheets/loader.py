@@ -70,10 +70,7 @@ def _store_python(cell: Cell, value: Any, number_format: str | None) -> None:
                 pattern = "M/d/yyyy"
             else:
                 pattern = "h:mm AM/PM"
-    elif isinstance(value, str) and value.startswith("=") and len(value) > 1:
-        cell.formula = value
-        return
-    else:
+    else:  # text is text, even when it starts with "=": formulas come only as formula cells
         cell.value = value
     if pattern and isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
         cell.fmt["numberFormat"] = {"type": numfmt.format_type(pattern), "pattern": pattern}

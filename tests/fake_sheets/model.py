@@ -95,6 +95,10 @@ class Sheet:
         return max(r for r, _ in keys) + 1, max(c for _, c in keys) + 1
 
 
+# Google's size for a row and a column nobody resized (what columnMetadata/rowMetadata report).
+DEFAULT_ROW_PIXELS = 21
+DEFAULT_COLUMN_PIXELS = 100
+
 DEFAULT_SPREADSHEET_PROPS: dict[str, Any] = {
     "title": "Untitled spreadsheet",
     "locale": "en_US",

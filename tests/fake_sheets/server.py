@@ -33,6 +33,8 @@ class State:
 
     def __init__(self, token: str | None = None) -> None:
         self.books: dict[str, Book] = {}
+        self.unshared: set[str] = set()
+        """Spreadsheets that exist but are not shared with the caller (the service account)."""
         self.created: dict[str, str] = {}
         self.switches = Switches()
         self.token = token
@@ -46,6 +48,11 @@ class State:
                 "%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()
             )
         return book.spreadsheet_id
+
+    def unshare(self, spreadsheet_id: str) -> None:
+        """Keep the spreadsheet, but as one nobody shared with the service account."""
+        with self.lock:
+            self.unshared.add(spreadsheet_id)
 
 
 def _json(status: int, data: Any, headers: dict[str, str] | None = None) -> Reply:
@@ -66,9 +73,12 @@ class Router:
         self.state = state
 
     def book(self, spreadsheet_id: str, drive: bool = False) -> Book:
-        """The book, or the 404 Google (or Drive) sends for an unknown id."""
+        """The book, or what Google sends for an unknown id (404) or for a spreadsheet
+        that exists but is not shared with the caller (Sheets: 403; Drive hides it: 404)."""
         book = self.state.books.get(spreadsheet_id)
-        if book is None:
+        if book is not None and spreadsheet_id in self.state.unshared and not drive:
+            raise ApiError(403)
+        if book is None or spreadsheet_id in self.state.unshared:
             if drive:
                 message = f"File not found: {spreadsheet_id}."
                 raise _DriveError(404, drive_body(404, message, "notFound", "fileId"))

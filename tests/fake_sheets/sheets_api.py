@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fields
-from .model import Book, Sheet, cell_data
+from .model import DEFAULT_COLUMN_PIXELS, DEFAULT_ROW_PIXELS, Book, Sheet, cell_data
 
 RECORDED = Path(__file__).resolve().parent.parent / "data" / "google" / "recorded"
 
@@ -52,8 +52,12 @@ def _grid_data(book: Book, sheet: Sheet, bounds: tuple[int, int, int, int]) -> d
     if col0:
         data["startColumn"] = col0
     data["rowData"] = [{"values": values} for values in rows]
-    data["rowMetadata"] = [_dimension(sheet.row_meta.get(r), 21) for r in range(row0, row1)]
-    data["columnMetadata"] = [_dimension(sheet.col_meta.get(c), 100) for c in range(col0, col1)]
+    data["rowMetadata"] = [
+        _dimension(sheet.row_meta.get(r), DEFAULT_ROW_PIXELS) for r in range(row0, row1)
+    ]
+    data["columnMetadata"] = [
+        _dimension(sheet.col_meta.get(c), DEFAULT_COLUMN_PIXELS) for c in range(col0, col1)
+    ]
     return data
 
 

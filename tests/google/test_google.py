@@ -462,6 +462,36 @@ def test_sigterm_lets_the_write_in_progress_finish_then_sync_exits(fake, tmp_pat
     assert "Traceback" not in out + err
 
 
+def test_on_google_a_coordinators_own_checks_and_call_sheet_tabs_are_left_alone(
+    fake, tmp_path, capsys
+):
+    import openpyxl
+
+    from addin.cli import main
+
+    book = tmp_path / "theirs.xlsx"
+    shutil.copyfile(SAMPLE, book)
+    workbook = openpyxl.load_workbook(book)
+    workbook.create_sheet("Checks")["A1"] = "Check # 1001 to Acme, paid"
+    workbook.create_sheet("Call Sheet D2")["A1"] = "My own day 2 notes"
+    workbook.save(book)
+    sid = fake.load_xlsx(book)
+    url = f"gsheet:{sid}"
+    assert main(["validate", url, "--credentials", "token:t", "--today", "2026-11-25"]) == 1
+    assert main(["callsheet", url, "--day", "2", "--out", str(tmp_path / "cs"),
+                 "--credentials", "token:t"]) == 0
+    assert "Tab 'ProdDesk Call Sheet D2' written" in capsys.readouterr().out
+    grids = open_spreadsheet(url, "token:t").read_all()
+    assert grids["Checks"] == [["Check # 1001 to Acme, paid"]]
+    assert grids["Call Sheet D2"] == [["My own day 2 notes"]]
+    assert grids["ProdDesk Checks"][0][0].startswith("ProdDesk checks of")
+    assert any("Day 2 of 4" in str(v) for row in grids["ProdDesk Call Sheet D2"] for v in row)
+    assert main(["clear", url, "--credentials", "token:t"]) == 0
+    names = open_spreadsheet(url, "token:t").sheet_names()
+    assert {"Checks", "Call Sheet D2", "ProdDesk Call Sheet D2"} <= set(names)
+    assert "ProdDesk Checks" not in names
+
+
 def test_proddesk_columns_adds_the_tab_to_a_google_spreadsheet(fake, tmp_path):
     from addin.run import write_columns_tab
     from tests.books import write_xlsx

@@ -177,3 +177,71 @@ def test_cell_states_are_json_serialisable(factory, tmp_path):
     states = host.read_cell_states({"Crew": ["A3", "Z99"]})
     for state in states["Crew"].values():
         json.dumps(state.fill)
+
+
+# -- ProdDesk's own tabs: known by its mark, never by name alone ----------------------
+
+THEIR_CHECKS = [["Check #", "Payee", "Amount"], ["1001", "Acme Grip & Electric", 500.0]]
+THEIR_STATE = [["State", "Capital"], ["CA", "Sacramento"]]
+BAD_CREW = [["Name", "Department", "Position", "Email"],
+            ["Sam Roe", "Grip", "Key Grip", "jsmith@gmail"]]
+
+
+def _validate(host) -> None:
+    from addin.book import read_book
+    from addin.publish import publish
+    from addin.run import check_book
+
+    book = read_book(host)
+    publish(host, book, check_book(book, date(2026, 11, 25)))
+
+
+def _clear(host) -> None:
+    from addin.book import read_book
+    from addin.publish import clear
+
+    clear(host, read_book(host))
+
+
+def test_a_coordinators_own_checks_and_state_tabs_are_never_replaced(factory, tmp_path):
+    host = factory.build(tmp_path, BookSpec(
+        {"Crew": BAD_CREW, "Checks": THEIR_CHECKS, "ProdDesk State": THEIR_STATE},
+        notes={"Checks": {"B2": "Paid by wire"}},
+    ))
+    _validate(host)
+    again = factory.reopen(host)
+    names = again.sheet_names()
+    assert names[:3] == ["Crew", "Checks", "ProdDesk State"]
+    assert set(names[3:]) == {"ProdDesk Checks", "ProdDesk State 2"}
+    grids = again.read_all()
+    assert _trim(grids["Checks"]) == THEIR_CHECKS
+    assert _trim(grids["ProdDesk State"]) == THEIR_STATE
+    assert grids["ProdDesk Checks"][0][0].startswith("ProdDesk checks of")
+    assert factory.hidden(again, "ProdDesk State 2")
+    _validate(again)  # a second run rewrites its own tabs, takes no new names
+    twice = factory.reopen(again)
+    assert set(twice.sheet_names()) == set(names)
+    assert twice.read_cell_states({"Checks": ["B2"]})["Checks"]["B2"].note == "Paid by wire"
+    _clear(twice)
+    cleared = factory.reopen(twice)
+    assert cleared.sheet_names() == ["Crew", "Checks", "ProdDesk State"]
+    assert _trim(cleared.read_all()["Checks"]) == THEIR_CHECKS
+    assert cleared.read_cell_states({"Checks": ["B2"]})["Checks"]["B2"].note == "Paid by wire"
+
+
+def test_tabs_of_an_earlier_proddesk_are_still_its_own(factory, tmp_path):
+    """A book checked by a version that wrote no mark: Checks and ProdDesk State by
+    their layout are ProdDesk's, so they are replaced (not doubled) and cleared."""
+    old_checks = [["ProdDesk checks of book.xlsx, Nov 2, 2026: 1 error"],
+                  ["Severity", "Tab", "Cell", "Problem", "Suggested fix", "Check"],
+                  ["Error", "Crew", "D2", "Sam Roe: email is not valid.", "", "crew.invalid_email"]]
+    old_state = [["Tab", "Cell", "Original fill", "Original note"], ["Crew", "D2", "null", ""]]
+    host = factory.build(tmp_path, BookSpec(
+        {"Crew": BAD_CREW, "Checks": old_checks, "ProdDesk State": old_state}
+    ))
+    _validate(host)
+    again = factory.reopen(host)
+    assert set(again.sheet_names()) == {"Crew", "Checks", "ProdDesk State"}
+    assert again.read_all()["Checks"][0][0].endswith("Nov 25, 2026: 1 error")
+    _clear(again)
+    assert factory.reopen(again).sheet_names() == ["Crew"]

@@ -1,0 +1,74 @@
+"""The atomic writer: whole files, and the permissions a shared office folder needs."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from addin.cli import main
+from addin.files import write_atomic
+from tests.books import write_xlsx
+
+CREW = [["Name", "Department", "Position", "Email"],
+        ["Sam Roe", "Grip", "Key Grip", "jsmith@gmail"]]
+
+
+@pytest.fixture
+def umask() -> Iterator[callable]:
+    """Set the process umask for one test, as a coordinator's login would."""
+    original = os.umask(0o022)
+
+    def set_mask(mask: int) -> None:
+        os.umask(mask)
+
+    yield set_mask
+    os.umask(original)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask) -> None:
+    umask(0o002)
+    write_atomic(tmp_path / "callsheets" / "Day01.json", "{}")
+    assert mode(tmp_path / "callsheets" / "Day01.json") == 0o664
+    umask(0o022)
+    write_atomic(tmp_path / "Day02.xlsx", b"PK")
+    assert mode(tmp_path / "Day02.xlsx") == 0o644
+
+
+def test_a_replaced_file_and_its_backup_keep_the_files_own_mode(tmp_path: Path, umask) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"old")
+    os.chmod(book, 0o664)
+    before = book.stat()
+    umask(0o077)
+    write_atomic(book, b"new", backup=True)
+    assert book.read_bytes() == b"new"
+    assert mode(book) == 0o664
+    assert mode(tmp_path / "book.xlsx.bak") == 0o664
+    assert (book.stat().st_uid, book.stat().st_gid) == (before.st_uid, before.st_gid)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_in_place_and_clear_leave_a_shared_book_readable_by_the_office(
+    tmp_path: Path, umask, capsys
+) -> None:
+    book = write_xlsx(tmp_path / "The Long Take.xlsx", {"Crew List": CREW})
+    os.chmod(book, 0o664)
+    umask(0o077)
+    assert main(["validate", str(book), "--in-place"]) == 1
+    assert mode(book) == 0o664
+    assert mode(tmp_path / "The Long Take.xlsx.bak") == 0o664
+    assert main(["clear", str(book)]) == 0
+    assert mode(book) == 0o664
+    umask(0o002)
+    checked = tmp_path / "checked.xlsx"
+    assert main(["validate", str(book), "--annotate", str(checked)]) == 1
+    assert mode(checked) == 0o664
+    capsys.readouterr()
