@@ -9,7 +9,6 @@ rows of a window, list validations, message boxes and a call counter.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,8 +18,10 @@ from typing import Any
 import openpyxl
 from openpyxl.utils import column_index_from_string, get_column_letter
 
-EPOCH = dt.datetime(1899, 12, 30)
-ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!")
+from tests.xlwings_engine.values import COM_ERRORS, EXCEL_EPOCH, from_input
+
+EPOCH = EXCEL_EPOCH
+ERRORS = tuple(COM_ERRORS)
 CURRENCY_SIGNS = ("$", "€", "£", "¥", "[$")
 
 
@@ -173,39 +174,20 @@ def area_address(area: tuple[int, int, int, int], absolute: bool = True) -> str:
 
 
 # -- typing a value -------------------------------------------------------------------
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-
-
 def typed(value: Any) -> tuple[Any, str | None]:
     """What a cell holds after a value is assigned: (value, formula).
 
-    Like typing: "'x" is the text x, "=..." a formula (not calculated here),
-    number-looking text a number, TRUE/FALSE a boolean, error texts errors.
+    Like typing, as the home-made engine models it (tests/xlwings_engine/values.py
+    ``from_input``): "'x" is the text x, "=..." a formula (not calculated here),
+    number-looking text a number, TRUE/FALSE a boolean; error texts are errors.
     """
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, bool):
-        return value, None
-    if isinstance(value, int | float):
-        return float(value), None
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None), None
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day), None
-    if isinstance(value, dt.time):
-        return dt.datetime.combine(EPOCH.date(), value), None
-    text = str(value)
-    if text.startswith("'"):
-        return text[1:] or None, None
-    if text.startswith("="):
-        return None, text
-    if _NUMBER.match(text.strip()):
-        return float(text), None
-    if text.upper() in ("TRUE", "FALSE"):
-        return text.upper() == "TRUE", None
-    if text in ERRORS:
-        return ErrorValue(text), None
-    return text, None
+    result, as_text = from_input(value)
+    if isinstance(result, str) and not as_text:
+        if result.startswith("="):
+            return None, result
+        if result in ERRORS:
+            return ErrorValue(result), None
+    return (None if result == "" else result), None
 
 
 def is_currency(number_format: str) -> bool:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tests.xlwings_engine.values import COM_ERRORS  # xlwings._xlwindows.cell_errors, reversed
 from tests.xlwings_platforms.model import (
     MAX_COL,
     MAX_ROW,
@@ -32,16 +33,6 @@ from tests.xlwings_platforms.model import (
     typed,
 )
 
-# What COM hands over for an error cell (xlwings._xlwindows.cell_errors).
-COM_ERRORS = {
-    "#DIV/0!": -2146826281,
-    "#N/A": -2146826246,
-    "#NAME?": -2146826259,
-    "#NULL!": -2146826288,
-    "#NUM!": -2146826252,
-    "#REF!": -2146826265,
-    "#VALUE!": -2146826273,
-}
 XL_NONE = -4142  # xlColorIndexNone
 VALIGN = {"top": -4160, "center": -4108, "bottom": -4107, "justify": -4130, "distributed": -4117}
 DISP_E_UNKNOWNNAME = -2147352570
