@@ -7,6 +7,7 @@ Also ``make_callsheets`` (shared by the CLI, the demo and later the ribbon) and
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import re
@@ -19,7 +20,14 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from addin.callsheet.pdf import PdfError, convert_to_pdf, font_warning, missing_fonts
+from addin.callsheet.pdf import (
+    INSTALL_HINT,
+    PdfError,
+    convert_to_pdf,
+    find_soffice,
+    font_warning,
+    missing_fonts,
+)
 from addin.callsheet.revisions import (
     changes,
     file_stem,
@@ -36,10 +44,12 @@ if TYPE_CHECKING:  # pandas and openpyxl load only when the command runs
     from addin.book import Book
     from addin.callsheet.build import CallSheet
     from addin.callsheet.render import Template
+    from addin.hosts.base import Host
     from addin.model import Finding
 
 log = logging.getLogger(__name__)
 TEMPLATE_FILE = "callsheet_template.xlsx"
+TEMPLATE_KEY = "template_digest"
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -54,6 +64,18 @@ class Written:
     changes: list[str] = field(default_factory=list)
     copies: dict[str, Path] = field(default_factory=dict)
     """Other recipients' copies: ``heads`` (every phone) .xlsx, ``heads pdf`` with --pdf."""
+    reused: bool = False
+    """The content is that of the latest version: its files are used again, none written."""
+    made: list[Path] = field(default_factory=list)
+    """Files this run created (removed again when the run fails)."""
+
+
+def discard(written: list[Written]) -> None:
+    """Remove every file a failed run created, so that it leaves no version behind."""
+    for item in written:
+        for path in item.made:
+            path.unlink(missing_ok=True)
+        item.made = []
 
 
 def default_template() -> Template:
@@ -80,50 +102,107 @@ def make_callsheets(
 ) -> list[Written]:
     """Build, version and render the call sheets of ``days`` into ``folder`` as .xlsx files.
 
-    A day whose call sheet exists gets the next version, with the changes since
-    the previous one listed first and marked on the sheet; nothing earlier is
-    overwritten. The crew's copy (published phones) is always made; with
-    ``heads`` in ``copies`` also the department heads' (every phone, ``..._heads.xlsx``).
+    A day whose content changed since its latest version gets the next version,
+    with the changes since the previous one listed first and marked on the sheet;
+    nothing earlier is overwritten. A day whose content (and template) is unchanged
+    reuses the latest version's files. The crew's copy (published phones) is always
+    made; with ``heads`` in ``copies`` also the department heads' (every phone,
+    ``..._heads.xlsx``). When one day fails, the files made in this call are removed.
     """
     from addin.callsheet.build import build_callsheet
-    from addin.callsheet.marks import mark_changed, revised_banner
+    from addin.callsheet.marks import mark_changed
 
     written: list[Written] = []
-    for day in days:
-        sheet, findings = build_callsheet(book, day)
-        sheet.problems = [f.message for f in findings] if show_problems else []
-        stem = file_stem(sheet.production, sheet.day, sheet.date)
-        latest = latest_version(folder, stem)
-        sheet.version = latest + 1
-        sheet.revised = revised_banner(sheet.version)
-        data = sheet.to_dict()  # once per day: the changes, the render and the sidecar
-        shown = data
-        previous = None
-        if latest:
-            previous = load_content(version_path(folder, stem, latest))
-            if previous is None:
-                sheet.changes = [
-                    f"Version {latest}'s content file is missing, so changes are not listed."
-                ]
-            else:
-                sheet.changes = changes(previous, data) or [f"No changes since version {latest}."]
-            data = sheet.to_dict()
-            shown = mark_changed(previous, data) if previous else data
-        path = version_path(folder, stem, sheet.version)
-        plan = template.save(sheet, path, show_problems, shown)
-        item = Written(sheet, findings + plan.findings, path, None, sheet.changes)
-        if "heads" in copies:
-            heads, _ = build_callsheet(book, day, all_phones=True)
-            heads.version, heads.revised = sheet.version, sheet.revised
-            heads.changes, heads.problems = sheet.changes, sheet.problems
-            heads_data = heads.to_dict()
-            if previous:
-                heads_data = mark_changed(previous, heads_data)
-            item.copies["heads"] = path.with_name(f"{path.stem}_heads.xlsx")
-            template.save(heads, item.copies["heads"], show_problems, heads_data)
-        save_content(path, data)
-        written.append(item)
+    fingerprint = template_fingerprint(template)
+    try:
+        for day in days:
+            sheet, findings = build_callsheet(book, day)
+            sheet.problems = [f.message for f in findings] if show_problems else []
+            item = _version(sheet, findings, folder, template, fingerprint, show_problems)
+            written.append(item)
+            if "heads" in copies and "heads" not in item.copies:
+                heads, _ = build_callsheet(book, day, all_phones=True)
+                heads.version, heads.revised = sheet.version, sheet.revised
+                heads.changes, heads.problems = sheet.changes, sheet.problems
+                heads_data = heads.to_dict()
+                earlier = _previous_content(folder, item.xlsx, sheet.version)
+                if earlier:
+                    heads_data = mark_changed(earlier, heads_data)
+                item.copies["heads"] = item.xlsx.with_name(f"{item.xlsx.stem}_heads.xlsx")
+                item.made.append(item.copies["heads"])
+                template.save(heads, item.copies["heads"], show_problems, heads_data)
+    except BaseException:
+        discard(written)
+        raise
     return written
+
+
+def _version(
+    sheet: CallSheet,
+    findings: list[Finding],
+    folder: Path,
+    template: Template,
+    fingerprint: str,
+    show_problems: bool,
+) -> Written:
+    """The day's call sheet as a new version, or the latest one when nothing changed."""
+    from addin.callsheet.marks import mark_changed, revised_banner
+
+    stem = file_stem(sheet.production, sheet.day, sheet.date)
+    latest = latest_version(folder, stem)
+    previous = load_content(version_path(folder, stem, latest)) if latest else None
+    if previous is not None:
+        # stamped as the latest version, the call sheet equals its record when unchanged
+        sheet.version, sheet.revised = latest, previous.get("revised", "")
+        sheet.changes = list(previous.get("changes", []))
+        if same_content(previous, sheet.to_dict(), fingerprint):
+            return _reused(sheet, findings, version_path(folder, stem, latest))
+        sheet.revised, sheet.changes = "", []
+    sheet.version = latest + 1
+    sheet.revised = revised_banner(sheet.version)
+    if latest:
+        if previous is None:
+            sheet.changes = [
+                f"Version {latest}'s content file is missing, so changes are not listed."
+            ]
+        else:
+            sheet.changes = changes(previous, sheet.to_dict()) or [
+                f"Version {latest} was made from another template."
+            ]
+    data = sheet.to_dict()  # once per day: the changes, the render and the sidecar
+    shown = mark_changed(previous, data) if previous else data
+    data[TEMPLATE_KEY] = fingerprint
+    path = version_path(folder, stem, sheet.version)
+    item = Written(sheet, findings, path, None, sheet.changes, made=[path])
+    try:
+        plan = template.save(sheet, path, show_problems, shown)
+        item.made.append(save_content(path, data))
+    except BaseException:
+        discard([item])
+        raise
+    item.findings = findings + plan.findings
+    return item
+
+
+def _reused(sheet: CallSheet, findings: list[Finding], path: Path) -> Written:
+    """The latest version, unchanged: its stamp, change list and files are used again."""
+    pdf = path.with_suffix(".pdf")
+    item = Written(sheet, findings, path, pdf if pdf.exists() else None, sheet.changes,
+                   reused=True)
+    heads = path.with_name(f"{path.stem}_heads.xlsx")
+    if heads.exists():
+        item.copies["heads"] = heads
+        if heads.with_suffix(".pdf").exists():
+            item.copies["heads pdf"] = heads.with_suffix(".pdf")
+    return item
+
+
+def _previous_content(folder: Path, path: Path | None, version: int) -> dict | None:
+    """The recorded content of the version before ``version`` (for the change marks)."""
+    if path is None or version <= 1:
+        return None
+    stem = path.stem.removesuffix(f"_v{version}")
+    return load_content(version_path(folder, stem, version - 1))
 
 
 def add_pdfs(written: list[Written], template: Template | None = None) -> None:
@@ -143,12 +222,19 @@ def add_pdfs(written: list[Written], template: Template | None = None) -> None:
                 Finding(Severity.WARNING, "callsheet.font_missing", template.path.name, None,
                         None, None, message)
             )
-    sources = [path for w in files for path in (w.xlsx, *w.copies.values()) if path]
-    convert_to_pdf(sources)  # one LibreOffice run for every day and copy
-    for item in files:
-        item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else None
-        if "heads" in item.copies:
+    todo = [w for w in files if w.pdf is None or "heads" in w.copies]
+    todo = [w for w in todo if w.pdf is None or "heads pdf" not in w.copies]
+    sources = [w.xlsx for w in todo if w.pdf is None and w.xlsx]
+    sources += [w.copies["heads"] for w in todo if "heads" in w.copies
+                and "heads pdf" not in w.copies]
+    convert_to_pdf(sources)  # one LibreOffice run for every day and copy; a reused PDF is kept
+    for item in todo:
+        if item.pdf is None and item.xlsx:
+            item.pdf = item.xlsx.with_suffix(".pdf")
+            item.made.append(item.pdf)
+        if "heads" in item.copies and "heads pdf" not in item.copies:
             item.copies["heads pdf"] = item.copies["heads"].with_suffix(".pdf")
+            item.made.append(item.copies["heads pdf"])
 
 
 def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -208,7 +294,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``proddesk callsheet``; 0 when made (problems found never stop it)."""
     from addin.book import read_book
     from addin.callsheet.build import build_callsheet
-    from addin.callsheet.render import Template, book_tab
+    from addin.callsheet.render import Template
     from addin.hosts.open import is_google, open_host
 
     if args.format == "json" and (args.pdf or args.into_book):
@@ -234,6 +320,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         data = payloads[0] if not args.all else {"callsheets": payloads}
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
+    if args.pdf and not google and find_soffice() is None:
+        raise PdfError(INSTALL_HINT)  # before anything is written
     written = make_callsheets(
         book, days, Path(args.out), template, show_problems=args.show_problems,
         copies=args.copies,
@@ -246,34 +334,52 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
             Severity.WARNING, "callsheet.no_logo", settings_tab(book) or "Settings", None, None,
             None, logo_problem,
         ))
-    tabs: dict[int, str] = {}
-    if into_book:
-        from addin.publish import write_owned_tabs
-
-        owned = find_ownership(book.grids)
-        tabs = {w.sheet.day: owned.claim_call_sheet(w.sheet.day) for w in written}
-        write_owned_tabs(host, book.grids, owned, [
-            book_tab(book, w.sheet, tabs[w.sheet.day], args.show_problems) for w in written
-        ])
-        host.save()
-    pdf_error: PdfError | None = None
-    if args.pdf and google:
-        for item in written:
-            item.pdf = item.xlsx.with_suffix(".pdf") if item.xlsx else None
-            if item.pdf:
-                write_atomic(item.pdf, host.export_pdf(tabs[item.sheet.day]))
-    elif args.pdf:
-        try:
+    try:  # a run that fails leaves nothing: no new version, no PDF, no record
+        if args.pdf and not google:
             add_pdfs(written, template)
-        except PdfError as error:
-            pdf_error = error
+        tabs = _into_book(host, book, written, args.show_problems) if into_book else {}
+        if args.pdf and google:
+            for item in written:
+                if item.xlsx and item.pdf is None:
+                    item.pdf = item.xlsx.with_suffix(".pdf")
+                    write_atomic(item.pdf, host.export_pdf(tabs[item.sheet.day]))
+                    item.made.append(item.pdf)
+    except BaseException:
+        discard(written)
+        raise
     for item in written:
         print_written(item, out)
         if into_book:
             out.print(f"  Tab '{tabs[item.sheet.day]}' written into {host.label}.")
-    if pdf_error is not None:
-        raise pdf_error
     return 0
+
+
+def _into_book(host: Host, book: Book, written: list[Written], show: bool) -> dict[int, str]:
+    """Write each call sheet as ProdDesk's tab in the book; the tab names by day."""
+    from addin.callsheet.render import book_tab
+    from addin.publish import write_owned_tabs
+
+    owned = find_ownership(book.grids)
+    tabs = {w.sheet.day: owned.claim_call_sheet(w.sheet.day) for w in written}
+    write_owned_tabs(host, book.grids, owned, [
+        book_tab(book, w.sheet, tabs[w.sheet.day], show) for w in written
+    ])
+    host.save()
+    return tabs
+
+
+def template_fingerprint(template: Template) -> str:
+    """A digest of the template file: a new template makes a new version."""
+    return hashlib.sha256(Path(template.path).read_bytes()).hexdigest()[:16]
+
+
+def same_content(previous: dict, current: dict, fingerprint: str) -> bool:
+    """Whether a version's recorded content is the call sheet about to be made; records
+    without a template digest (earlier ProdDesk versions) match any template."""
+    if previous.get(TEMPLATE_KEY, fingerprint) != fingerprint:
+        return False
+    recorded = {k: v for k, v in previous.items() if k != TEMPLATE_KEY}
+    return recorded == json.loads(json.dumps(current, ensure_ascii=False))
 
 
 def _days(book: Book, args: argparse.Namespace) -> list[int]:
@@ -303,7 +409,10 @@ def print_written(item: Written, console: Console) -> None:
     for name, path in item.copies.items():
         label = f"{name.replace('heads', 'Heads copy').replace(' pdf', ' PDF')}:"
         console.print(f"  {label:<16}{path}", highlight=False)
-    if sheet.version > 1:
+    if item.reused:
+        console.print(f"  Nothing changed since version {sheet.version} was made: "
+                      "its files are used again.")
+    elif sheet.version > 1:
         console.print(f"  Changes since version {sheet.version - 1}:")
         for line in item.changes:
             console.print(f"    - {line}", highlight=False)

@@ -85,10 +85,16 @@ def test_problems_go_on_the_sheet_only_with_show_problems(book: Path) -> None:
 
 def test_a_revision_is_reported_with_its_changes(book: Path) -> None:
     callsheet(str(book), "--day", "2")
+    workbook = openpyxl.load_workbook(book)
+    workbook["Days"]["C3"] = "6:00A"  # day 2's crew call moves
+    workbook.save(book)
     _, out = callsheet(str(book), "--day", "2")
     assert "(version 2)" in out
-    assert "Changes since version 1:" in out and "No changes since version 1." in out
+    assert "Changes since version 1:" in out and "Crew call: 6:30 AM -> 6:00 AM" in out
     assert (Path("callsheets") / f"{DAY2}_v2.xlsx").exists()
+    _, out = callsheet(str(book), "--day", "2")
+    assert "Nothing changed since version 2 was made: its files are used again." in out
+    assert not (Path("callsheets") / f"{DAY2}_v3.xlsx").exists()
 
 
 def test_json_is_the_content_with_findings_and_writes_no_file(book: Path, capsys) -> None:

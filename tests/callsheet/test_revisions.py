@@ -65,10 +65,10 @@ def test_a_revision_lists_what_changed_and_overwrites_nothing(tmp_path: Path) ->
     assert "Crew call: 7:00 AM -> 6:00 AM" in shown
     assert "Sam Roe (Camera) call: 6:00 AM -> 5:30 AM" in shown
 
-    (third,) = make_callsheets(book_of(book), [1], tmp_path, template)
-    assert third.xlsx.name == f"{STEM}_v3.xlsx"
-    assert third.changes == ["No changes since version 2."]
-    assert latest_version(tmp_path, STEM) == 3
+    (third,) = make_callsheets(book_of(book), [1], tmp_path, template)  # nothing changed
+    assert third.reused and third.xlsx.name == f"{STEM}_v2.xlsx"
+    assert third.sheet.version == 2 and third.changes == second.changes
+    assert latest_version(tmp_path, STEM) == 2
 
 
 def test_a_missing_content_file_is_said_not_guessed(tmp_path: Path) -> None:
