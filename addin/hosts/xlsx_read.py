@@ -31,6 +31,7 @@ _REF_ATTR = re.compile(rb"\br=[\"']([A-Za-z]+)(\d+)[\"']")
 _ERROR_TYPE = re.compile(rb"t=(?:\"e\"|'e')")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _LAST_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=[\"'](\d+)[\"']")
+_ANY_WIDE_REF = re.compile(rb"r=[\"'][A-Z]{3}")  # a literal prefix: one fast pass
 _WIDE_REF = re.compile(rb"\br=[\"']([A-Z]{3})(\d+)[\"']")
 MAX_CELLS = 25_000_000
 """The most cells a tab may span (rows x columns from A1): a reader lays a tab out in full."""
@@ -135,7 +136,7 @@ def _check_extent(path: Path, name: str, xml: bytes) -> None:
     if last_row:
         rows = int(last_row.group(1))
     cols, far = 1, a1(max(rows, 1), 1)
-    for wide in _WIDE_REF.finditer(xml) if _WIDE_REF.search(xml) else ():
+    for wide in _WIDE_REF.finditer(xml) if _ANY_WIDE_REF.search(xml) else ():
         col = column_index(wide.group(1).decode())
         if col > cols:
             cols, far = col, wide.group(1).decode() + wide.group(2).decode()
