@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -20,6 +21,10 @@ def write_atomic(path: Path, data: bytes | str, *, backup: bool = False) -> None
     Raises OSError when the file cannot be written; nothing is left behind then.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    bak = path.with_name(path.name + ".bak")
+    for target in (path, bak) if backup else (path,):
+        if target.is_symlink():
+            raise LinkRefused(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = None
     try:
@@ -36,10 +41,39 @@ def write_atomic(path: Path, data: bytes | str, *, backup: bool = False) -> None
         else:
             _keep_permissions(Path(temp), existing)
             if backup:
-                bak = path.with_name(path.name + ".bak")
-                shutil.copy2(path, bak)
-                _keep_permissions(bak, existing)
+                _copy_without_following(path, bak, existing)
         os.replace(temp, path)
+    except BaseException:
+        if temp:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        raise
+
+
+class LinkRefused(OSError):
+    """An output, or its backup, is a symbolic link: ProdDesk never writes through one."""
+
+    def __init__(self, link: Path) -> None:
+        super().__init__(
+            errno.ELOOP,
+            f"{link.name} is a symbolic link; ProdDesk does not write through links, so that "
+            "no other file is overwritten. Remove the link or choose another file",
+        )
+
+
+def _copy_without_following(source: Path, bak: Path, original: os.stat_result) -> None:
+    """Copy ``source`` to ``bak`` through a temporary file, replacing ``bak`` itself even if
+    something made it a link since it was checked."""
+    temp = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=bak.parent, prefix=f".~{bak.name}.",
+                                         suffix=".tmp", delete=False) as handle:
+            temp = handle.name
+            with source.open("rb") as data:
+                shutil.copyfileobj(data, handle)
+        shutil.copystat(source, temp)
+        _keep_permissions(Path(temp), original)
+        os.replace(temp, bak)
     except BaseException:
         if temp:
             with contextlib.suppress(OSError):

@@ -72,3 +72,46 @@ def test_in_place_and_clear_leave_a_shared_book_readable_by_the_office(
     assert main(["validate", str(book), "--annotate", str(checked)]) == 1
     assert mode(checked) == 0o664
     capsys.readouterr()
+
+
+def test_a_link_at_the_backup_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    write_xlsx(book, {"Crew": CREW})
+    unrelated = tmp_path / "payroll.xlsx"
+    unrelated.write_bytes(b"someone else's file")
+    (tmp_path / "book.xlsx.bak").symlink_to(unrelated)
+    before = book.read_bytes()
+    assert main(["validate", str(book), "--in-place"]) == 2
+    assert unrelated.read_bytes() == b"someone else's file"
+    assert book.read_bytes() == before
+
+
+def test_the_refusal_is_one_sentence_naming_the_link(tmp_path: Path, capsys) -> None:
+    book = tmp_path / "book.xlsx"
+    write_xlsx(book, {"Crew": CREW})
+    (tmp_path / "book.xlsx.bak").symlink_to(tmp_path / "elsewhere.xlsx")
+    assert main(["validate", str(book), "--in-place"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "book.xlsx.bak is a symbolic link" in said
+    assert "Traceback" not in said
+    assert not (tmp_path / "elsewhere.xlsx").exists()
+
+
+def test_an_output_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    write_xlsx(book, {"Crew": CREW})
+    unrelated = tmp_path / "budget.xlsx"
+    unrelated.write_bytes(b"keep me")
+    out = tmp_path / "checked.xlsx"
+    out.symlink_to(unrelated)
+    assert main(["validate", str(book), "--annotate", str(out)]) == 2
+    assert unrelated.read_bytes() == b"keep me" and out.is_symlink()
+
+
+def test_a_replaced_backup_is_a_copy_of_the_book(tmp_path: Path) -> None:
+    target = tmp_path / "book.xlsx"
+    target.write_bytes(b"version 1")
+    write_atomic(target, b"version 2", backup=True)
+    write_atomic(target, b"version 3", backup=True)
+    assert (tmp_path / "book.xlsx.bak").read_bytes() == b"version 2"
+    assert not (tmp_path / "book.xlsx.bak").is_symlink()
