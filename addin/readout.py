@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from addin import parse
-from addin.schema import header_key, is_owned_tab
+from addin.owned import find_ownership
+from addin.schema import header_key
 
 if TYPE_CHECKING:
     from addin.book import Book
@@ -121,10 +122,11 @@ def read_summary(book: Book) -> ReadSummary:
     for sheet in book.special_tabs:
         by_sheet.setdefault(sheet, TabRead(sheet, book.special_tabs[sheet], None, {}, []))
     tabs, left_alone = [], []
+    owned = find_ownership(book.grids)  # ProdDesk's tabs by its mark: a user's Checks is theirs
     for name in book.sheet_names:
         if name in by_sheet:
             tabs.append(by_sheet[name])
-        elif not is_owned_tab(name):
+        elif not owned.owns(name):
             left_alone.append(name)
     return ReadSummary(tabs, left_alone)
 

@@ -258,4 +258,7 @@ def header_key(text: object) -> str:
 def is_owned_tab(name: str) -> bool:
     """Whether ProdDesk made this tab (it never reads its own tabs as data)."""
     key = header_key(name)
-    return key in {header_key(t) for t in OWNED_TABS} or key.startswith("callsheet")
+    return (
+        key in {header_key(t) for t in OWNED_TABS}
+        or key.startswith(("callsheet", "proddeskchecks", "proddeskstate", "proddeskcallsheet"))
+    )

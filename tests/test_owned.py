@@ -66,3 +66,17 @@ def test_a_user_tab_named_like_the_state_tab_without_its_header_is_theirs() -> N
     owned = find_ownership(grids)
     assert owned.state is None
     assert owned.claim_state() == "ProdDesk State 2"
+
+
+def test_validate_says_it_left_the_coordinators_checks_tab_alone(tmp_path, capsys) -> None:
+    import json
+
+    from addin.cli import main
+    from tests.books import write_xlsx
+
+    book = write_xlsx(tmp_path / "book.xlsx", {"Crew": CREW, "Checks": [["Check #"], ["1001"]]})
+    assert main(["validate", str(book), "--in-place"]) == 1
+    capsys.readouterr()
+    assert main(["validate", str(book), "--format", "json"]) == 1
+    read = json.loads(capsys.readouterr().out)["read"]
+    assert read["left_alone"] == ["Checks"]  # theirs; ProdDesk's own tabs are not listed
