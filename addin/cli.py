@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     columns.add_argument("--credentials", help="Google service-account key file")
     columns.set_defaults(run=_columns)
 
-    from addin.callsheet.command import add_parser as add_callsheet_parser
+    from addin.callsheet.arguments import add_parser as add_callsheet_parser
 
     add_callsheet_parser(commands)
 

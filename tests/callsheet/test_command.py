@@ -16,7 +16,8 @@ import pytest
 from rich.console import Console
 
 from addin.book import read_book
-from addin.callsheet.command import add_parser, demo_callsheet
+from addin.callsheet.arguments import add_parser
+from addin.callsheet.command import demo_callsheet
 from addin.errors import InputError, TemplateError
 from addin.hosts.xlsx import XlsxHost
 from tests.callsheet.callsheet_books import HYPERLINK, write_book
