@@ -115,3 +115,18 @@ def test_a_replaced_backup_is_a_copy_of_the_book(tmp_path: Path) -> None:
     write_atomic(target, b"version 3", backup=True)
     assert (tmp_path / "book.xlsx.bak").read_bytes() == b"version 2"
     assert not (tmp_path / "book.xlsx.bak").is_symlink()
+
+
+def test_call_sheet_files_get_the_umask_mode(tmp_path: Path, umask, monkeypatch, capsys) -> None:
+    from tests.callsheet.callsheet_books import write_book
+
+    monkeypatch.chdir(tmp_path)
+    book = write_book(tmp_path / "book.xlsx")
+    os.chmod(book, 0o664)
+    umask(0o002)
+    assert main(["callsheet", str(book), "--day", "2", "--into-book"]) == 0
+    made = sorted((tmp_path / "callsheets").iterdir())
+    assert [p.suffix for p in made] == [".json", ".xlsx"]
+    assert [mode(p) for p in made] == [0o664, 0o664]
+    assert mode(book) == 0o664 and mode(tmp_path / "book.xlsx.bak") == 0o664
+    capsys.readouterr()
