@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -26,28 +25,10 @@ def write_atomic(path: Path, data: bytes | str, *, backup: bool = False) -> None
         if target.is_symlink():
             raise LinkRefused(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent, prefix=f".~{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temp = handle.name
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        existing = _stat_or_none(path)
-        if existing is None:
-            os.chmod(temp, 0o666 & ~current_umask())
-        else:
-            _keep_permissions(Path(temp), existing)
-            if backup:
-                _copy_without_following(path, bak, existing)
-        os.replace(temp, path)
-    except BaseException:
-        if temp:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        raise
+    existing = _stat_or_none(path)
+    if backup and existing is not None:
+        _replace_through_temp(bak, path.read_bytes(), existing, keep_times=True)
+    _replace_through_temp(path, payload, existing)
 
 
 class LinkRefused(OSError):
@@ -61,19 +42,29 @@ class LinkRefused(OSError):
         )
 
 
-def _copy_without_following(source: Path, bak: Path, original: os.stat_result) -> None:
-    """Copy ``source`` to ``bak`` through a temporary file, replacing ``bak`` itself even if
-    something made it a link since it was checked."""
+def _replace_through_temp(
+    path: Path, payload: bytes, like: os.stat_result | None, *, keep_times: bool = False
+) -> None:
+    """Put ``payload`` at ``path`` in one step: written to a temporary file beside it, given
+    the permissions of ``like`` (or the umask's for a new file) and with ``keep_times`` its
+    modification time, then renamed over ``path`` (a rename replaces a link itself, never
+    the file it points to)."""
     temp = None
     try:
-        with tempfile.NamedTemporaryFile(dir=bak.parent, prefix=f".~{bak.name}.",
-                                         suffix=".tmp", delete=False) as handle:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".~{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
             temp = handle.name
-            with source.open("rb") as data:
-                shutil.copyfileobj(data, handle)
-        shutil.copystat(source, temp)
-        _keep_permissions(Path(temp), original)
-        os.replace(temp, bak)
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if like is None:
+            os.chmod(temp, 0o666 & ~current_umask())
+        else:
+            _keep_permissions(Path(temp), like)
+            if keep_times:
+                os.utime(temp, ns=(like.st_atime_ns, like.st_mtime_ns))
+        os.replace(temp, path)
     except BaseException:
         if temp:
             with contextlib.suppress(OSError):
