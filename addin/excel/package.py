@@ -451,6 +451,12 @@ def _load_xlwings_udfs() -> types.ModuleType:
     win32com.client = client  # type: ignore[attr-defined]
     stand_ins = {"pythoncom": pythoncom, "pywintypes": types.ModuleType("pywintypes"),
                  "win32com": win32com, "win32com.client": client}
+    return private_xlwings_udfs(stand_ins)
+
+
+def private_xlwings_udfs(stand_ins: dict[str, types.ModuleType]) -> types.ModuleType:
+    """A private copy of xlwings' ``udfs.py``, loaded while ``stand_ins`` take the place of
+    the COM modules it imports; neither the copy nor the stand-ins stay in sys.modules."""
     saved = {name: sys.modules.get(name) for name in stand_ins}
     sys.modules.update(stand_ins)
     try:

@@ -1067,26 +1067,10 @@ def load_udfs() -> types.ModuleType:
     global _UDFS
     if _UDFS is not None:
         return _UDFS
-    import importlib.util
-
-    import xlwings
+    from addin.excel.package import private_xlwings_udfs
 
     load()
-    fakes = _modules()
-    saved = {name: sys.modules.get(name) for name in fakes}
-    sys.modules.update(fakes)
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "xlwings.udfs", Path(xlwings.__file__).parent / "udfs.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        for name, previous in saved.items():
-            if previous is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = previous
+    module = private_xlwings_udfs(_modules())
     _UDFS = module
     return module
 
