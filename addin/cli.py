@@ -24,7 +24,8 @@ log = logging.getLogger("addin.cli")
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
 
 
-def _date_arg(text: str) -> date:
+def date_arg(text: str) -> date:
+    """An argparse type: a YYYY-MM-DD date, else a one-line usage error."""
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the Checks tab, fills and notes into the book (keeps a .bak)",
     )
-    validate.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")
+    validate.add_argument("--today", type=date_arg, help="check as of this date (YYYY-MM-DD)")
     validate.add_argument(
         "--all",
         action="store_true",
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="try ProdDesk on the sample production")
     demo.add_argument("--out", default="proddesk-demo", help="folder for the demo files")
-    demo.add_argument("--today", type=_date_arg, help="check as of this date (YYYY-MM-DD)")
+    demo.add_argument("--today", type=date_arg, help="check as of this date (YYYY-MM-DD)")
     demo.set_defaults(run=_demo)
 
     from addin.google.cli import add_serve_parser, add_sync_parser

@@ -4,8 +4,9 @@ CLI's parser imports nothing the other commands do not need."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import TYPE_CHECKING
+
+from addin.cli import date_arg
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,7 +20,7 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("book", help="an .xlsx/.xlsm file or a Google Sheets URL")
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--day", type=int, metavar="N", help="the shoot day number")
-    which.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="the shoot day's date")
+    which.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD", help="the shoot day's date")
     which.add_argument("--all", action="store_true", help="every shoot day")
     parser.add_argument(
         "--out", default="callsheets", metavar="FOLDER", help="folder for the files (callsheets)"
@@ -55,13 +56,6 @@ def _copies_arg(text: str) -> tuple[str, ...]:
             f"'{text}' is not a list of copies; use crew, heads or crew,heads"
         )
     return names
-
-
-def _date_arg(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-04") from None
 
 
 def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
