@@ -65,7 +65,7 @@ def test_sample_day_1_one_message_per_person_then_a_rerun_sends_nothing(
     sheet_text = pdf_text(attachments[0].get_content())
     assert "The Long Take" in sheet_text and "Marcus Bell" in sheet_text
     assert "@" not in sheet_text.replace(USER, "")  # no email addresses on the call sheet
-    assert all(list(m.iter_attachments())[0].get_content() == attachments[0].get_content()
+    assert all(next(m.iter_attachments()).get_content() == attachments[0].get_content()
                for m in by_name.values())
 
     rows = read_distribution(XlsxHost(sample))
