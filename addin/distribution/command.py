@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     from addin.distribution.journal import Journal, journal_path, read_journal
     from addin.distribution.message import compose_mailing, token_link
     from addin.distribution.settings import load_confirm_settings, load_mail_settings
-    from addin.distribution.smtp import send_all
+    from addin.distribution.smtp import connect, send_all
     from addin.distribution.tab import read_distribution, write_distribution
     from addin.hosts.open import is_google, open_host
 
@@ -50,6 +50,10 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     if not google and find_soffice() is None:
         raise PdfError(INSTALL_HINT)  # before anything is made or sent
     host = open_host(args.book, backup=True, credentials=args.credentials)
+    if not args.dry_run and getattr(host, "path", None) is not None:
+        from addin.hosts.xlsx_open import check_target
+
+        check_target(host.path)  # open in Excel or read-only: refused before anything goes
     book = read_book(host)
     issue = day_issue(host, book, args.day, Path(args.out))
     book_id = _book_id(host) if confirm else ""
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         confirm_link=token_link(confirm, book_id), only=args.only,
         changed_only=args.changed_only,
     )
-    grids = host.read_all() if google else book.grids  # Google: the call sheet tab was added
+    grids = host.read_all()  # as now: a Google call sheet tab or a new book id was saved
     journal = journal_path(issue.pdf)
     rows = merge(read_distribution(host, grids), read_journal(journal))
     delivered = {r.key for r in rows if r.delivered}
@@ -89,9 +93,11 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         out.print(f"  {len(made)}/{len(todo)} {status}: {person.name} <{person.email}>",
                   highlight=False)
 
+    pdf = issue.pdf.read_bytes()
+    server = connect(mail) if todo else None  # a refused login changes nothing in the book
     try:
-        if todo:
-            send_all(mail, todo, issue.pdf.read_bytes(), report)
+        if server is not None:
+            send_all(mail, todo, pdf, report, server)
     finally:  # what went is in the tab even when the send stopped halfway
         tab = write_distribution(host, merge(rows, [*unreachable, *made]), grids)
     sent = len(made) - bounced

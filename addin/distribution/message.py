@@ -12,12 +12,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from addin import parse
 from addin.distribution.issue import Issue
@@ -118,18 +117,6 @@ def subject(sheet: CallSheet, person: Recipient) -> str:
     else:
         call = f" (your call {person.call})" if person.call else ""
     return f"{sheet.production}: {revised}Call Sheet Day {sheet.day}{when}{call}"
-
-
-def expiry(sheet: CallSheet) -> datetime:
-    """When the day's Confirm links stop working: the end of the shoot day in the production's
-    timezone (UTC when it has none); a day without a date: a week from now."""
-    if not sheet.date:
-        return datetime.now().astimezone() + timedelta(days=7)
-    try:
-        zone: Any = ZoneInfo(sheet.timezone) if sheet.timezone else ZoneInfo("UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    return datetime.combine(date.fromisoformat(sheet.date) + timedelta(days=1), time(0), zone)
 
 
 def person_changes(previous: dict[str, Any] | None, sheet: CallSheet,
@@ -296,15 +283,21 @@ def compose_messages(book: Book, issue: Issue, **options: Any) -> list[Outgoing]
 
 
 def token_link(confirm: ConfirmSettings | None, book_id: str) -> ConfirmLink:
-    """Confirm links signed with the confirm settings' secret, for the book ``book_id``;
-    ``no_link`` when confirm links are not set up."""
+    """Confirm links signed with the confirm settings' secret, for the book ``book_id``,
+    expiring at the end of the shoot day (a day without a date: in a week); ``no_link``
+    when confirm links are not set up."""
     if confirm is None:
         return no_link
 
     def link(person: Recipient, issue: Issue) -> str:
         from addin.distribution import tokens
 
-        claim = tokens.Claim(book_id, issue.day, issue.version, person.key, expiry(issue.sheet))
+        sheet = issue.sheet
+        shot = date.fromisoformat(sheet.date) if sheet.date else None
+        expires = (tokens.expires_after(shot, sheet.timezone or None) if shot
+                   else datetime.now().astimezone() + timedelta(days=7))
+        claim = tokens.Claim(book_id, issue.day, issue.version, person.key, expires, shot,
+                             person.call)
         return tokens.confirm_url(confirm.base_url, tokens.issue_token(confirm.secret, claim))
 
     return link

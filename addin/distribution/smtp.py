@@ -40,7 +40,7 @@ def _reason(error: smtplib.SMTPResponseException) -> str:
 
 def connect(settings: MailSettings) -> smtplib.SMTP:
     """An open, logged-in connection; MailError (one sentence) when it cannot be had."""
-    where = f"the mail server {settings.host}:{settings.port}"
+    where = f"The mail server {settings.host}:{settings.port}"
     context = ssl.create_default_context(cafile=settings.ca_file)
     try:
         if settings.security == "ssl":
@@ -69,25 +69,26 @@ def connect(settings: MailSettings) -> smtplib.SMTP:
         raise MailError(f"{where} does not accept a login (no AUTH); check the host and port "
                         f"({SETUP}). Nothing was sent.") from None
     except ssl.SSLCertVerificationError as error:
-        raise MailError(f"The certificate of {where} could not be verified "
+        raise MailError(f"The certificate of the {where[4:]} could not be verified "
                         f"({error.verify_message}); check the host name, or set ca_file for "
                         "a private certificate authority. Nothing was sent.") from None
     except (smtplib.SMTPException, OSError) as error:
-        raise MailError(f"Cannot reach {where} ({type(error).__name__}: {error}); check the "
-                        "host and port and your network. Nothing was sent.") from None
+        raise MailError(f"Cannot reach the {where[4:]} ({type(error).__name__}: {error}); "
+                        "check the host and port and your network. Nothing was sent.") from None
     return server
 
 
 def send_all(settings: MailSettings, messages: Iterable[Outgoing], pdf: bytes,
-             report: Report) -> int:
+             report: Report, server: smtplib.SMTP | None = None) -> int:
     """Send every message over one connection (the PDF read once, attached to each);
     ``report`` is called after each one. Returns how many the server accepted.
+    ``server``: a connection already opened by ``connect`` (closed here at the end).
 
     A connection lost halfway is opened again once; when that fails too, MailError says
     how many went (those are reported, so a rerun sends only the rest).
     """
     todo = list(messages)
-    server = connect(settings)
+    server = server or connect(settings)
     accepted = 0
     try:
         for index, outgoing in enumerate(todo):

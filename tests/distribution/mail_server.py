@@ -10,6 +10,7 @@ mailbox (``550 5.1.1``). The certificate is made per test run (``cryptography``)
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ipaddress
 import socket
@@ -77,8 +78,9 @@ class MailRecorder:
     received: list[Received] = field(default_factory=list)
     logins: int = 0
     accept_logins: bool = True
-    hold: threading.Event | None = None
-    """When set up, DATA waits for it before answering (a stalled send)."""
+    hold_after: int | None = None
+    """After this many messages, DATA stalls until ``release`` (a send stuck halfway)."""
+    released: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
@@ -87,7 +89,7 @@ class MailRecorder:
         if ok:
             with self.lock:
                 self.logins += 1
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # aiosmtpd then answers 535 itself
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower() in self.refuse:
@@ -96,10 +98,8 @@ class MailRecorder:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        if self.hold is not None:
-            import asyncio
-
-            while not self.hold.is_set():
+        if self.hold_after is not None and len(self.received) >= self.hold_after:
+            while not self.released.is_set():
                 await asyncio.sleep(0.05)
             return "451 4.3.0 Try again later"
         with self.lock:
@@ -144,6 +144,5 @@ class MailServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.recorder.hold is not None:
-            self.recorder.hold.set()
+        self.recorder.released.set()
         self.controller.stop()
