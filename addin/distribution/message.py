@@ -13,6 +13,7 @@ import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from addin.callsheet.build import CallSheet
     from addin.distribution.settings import ConfirmSettings
 
+MAIL_POLICY = policy.default.clone(max_line_length=998)
+"""RFC 5322's own line limit: a long subject stays on one line (folded at 78, Python's
+email puts it on a line of its own after ``Subject:``, which some readers show with a
+leading space)."""
 ConfirmLink = Callable[[Recipient, Issue], str]
 """Makes a person's Confirm link for one issue ('' when links are not set up)."""
 
@@ -54,7 +59,7 @@ class Outgoing:
 
         ``pdf_bytes``: the PDF already read (one read for a whole send), else read here.
         """
-        message = EmailMessage()
+        message = EmailMessage(policy=MAIL_POLICY)
         message["Subject"] = self.subject
         message["From"] = self.sender
         message["To"] = self.recipient.email
