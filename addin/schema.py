@@ -77,6 +77,7 @@ TABS: tuple[TabSpec, ...] = (
             C("Email", kind="email"),
             C("Agent"),
             C("Union"),
+            C("Travel", "Travel Days", "Travel Dates"),
             C("Notes"),
         ),
         key="Cast #",
@@ -194,6 +195,7 @@ TABS: tuple[TabSpec, ...] = (
             C("Pickup", kind="time"),
             C("H/MU", "Hair/Makeup", "Makeup", kind="time"),
             C("On Set", "Set Call", kind="time"),
+            C("Travel", "Travel Day", kind="yesno"),
             C("Notes"),
         ),
         key="Cast #",
@@ -241,6 +243,7 @@ SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "Wrap Date": (("Wrap", "Estimated Wrap Date", "Est Wrap Date"), "date"),
     "Script Color": (("Script Revision", "Script Colour"), "text"),
     "Schedule Color": (("Schedule Revision", "Schedule Colour"), "text"),
+    "DOOD Drop Days": (("Drop Days", "Drop/Pickup Days", "Drop Pickup Days"), "int"),
 }
 
 OWNED_TABS = ("Checks", "ProdDesk State")
