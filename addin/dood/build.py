@@ -217,9 +217,10 @@ def _travel(
     travel: dict[str, set[Any]] = {}
     calls = book.table("Cast Calls")
     if calls is not None and calls.has("Travel"):
-        for row in calls.rows():
+        for row, raw in calls.pairs():
             key = cast_key(row.get("Cast #"))
-            if key and row.get("Day") in days and row.get("Travel"):
+            marked = not is_blank(raw.get("Travel")) and row.get("Travel") is not False
+            if key and row.get("Day") in days and marked:  # Y, X, T, "fly in": not No
                 travel.setdefault(key, set()).add(row["Day"])
     cast = book.table("Cast")
     if cast is None or not cast.has("Travel"):
