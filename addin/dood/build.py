@@ -97,8 +97,8 @@ def build_dood(book: Book, today: date | None = None) -> Dood:
     days = shoot_days(book)
     if not days:
         raise InputError(
-            f"{book.label}: the Schedule has no shoot days (no Day column, Days tab or "
-            "End of Day rows), so there is no Day Out of Days to make."
+            f"{book.label}: the book has no shoot days yet (no day numbers on the Schedule "
+            "or Days tab and no End of Day rows), so there is no Day Out of Days to make."
         )
     work = cast_work_days(book)
     people = _cast_people(book)

@@ -52,6 +52,7 @@ def test_day_out_of_days_button_on_a_book_without_days_says_why(engine, tmp_path
     names = [s.name for s in book.sheets]
     assert ribbon.day_out_of_days(book, today=MADE) is None
     message = engine.alerts(book.app)[-1]["prompt"]
-    assert message == ("empty.xlsx: the Schedule has no shoot days (no Day column, Days tab or "
-                       "End of Day rows), so there is no Day Out of Days to make.")
+    assert message == ("empty.xlsx: the book has no shoot days yet (no day numbers on the "
+                       "Schedule or Days tab and no End of Day rows), so there is no Day Out "
+                       "of Days to make.")
     assert [s.name for s in book.sheets] == names
