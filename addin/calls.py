@@ -114,6 +114,17 @@ def cast_key(value: Any) -> str:
     return ids[0] if ids else ""
 
 
+CAST_CALL_COLUMNS = ("H/MU", "On Set", "Pickup")
+"""A cast member's call on a Cast Calls row: their hair/makeup call, else on set, else pickup."""
+
+
+def cast_call(record: dict[str, Any]) -> tuple[time, str] | None:
+    """(the call, its column) of a Cast Calls row (``CAST_CALL_COLUMNS``), None without one."""
+    return next(
+        ((record[c], c) for c in CAST_CALL_COLUMNS if isinstance(record.get(c), time)), None
+    )
+
+
 def cast_order(cast_id: str) -> tuple:
     """Sort key of cast ids: numbers in numeric order (``2`` before ``10``), then the rest."""
     match = re.match(r"(\d+)(.*)", cast_id)
