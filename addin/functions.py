@@ -51,6 +51,22 @@ DEFAULT_GUARANTEE = 8.0
 # crew 10 h (IATSE 2021 agreement); cast 12 h (SAG-AFTRA principal performers,
 # http://www.sagaftra.org/rest-periods-forced-calls-0).
 REST_HOURS = {"crew": 10.0, "cast": 12.0}
+# Weekly rest over a weekend (industry-rules.md, "Turnaround"): crew 54 h (IATSE 2021
+# agreement); cast 56 h, or 54 h when the new week's first call is 6 AM or later (SAG-AFTRA,
+# http://www.sagaftra.org/rest-periods-forced-calls-0).
+WEEKLY_REST_HOURS = {"crew": 54.0, "cast": 56.0}
+CAST_WEEKLY_REST_LATE_CALL = (54.0, dt.time(6, 0))
+"""The cast's weekly rest when the new week's first call is at this time or later."""
+
+# Meals (industry-rules.md, "Meals"): a meal within 6 hours of call (California crew; SAG-AFTRA
+# performers); SAG-AFTRA penalties $25 for the first half hour late or part of it, $35 for the
+# second, $50 for each after (https://www.sagaftra.org/meal-periods). ProdDesk uses the same
+# schedule for crew unless Settings says otherwise (Teamsters Local 399: 10, 12.50, 15).
+MEAL_INTERVAL_HOURS = 6.0
+MEAL_PENALTIES = {"crew": (25.0, 35.0, 50.0), "cast": (25.0, 35.0, 50.0)}
+MEAL_MINUTES = 30
+"""A meal's length: the next meal's hours count from its end."""
+
 _REST_ALIASES = {
     "crew": "crew", "iatse": "crew",
     "cast": "cast", "talent": "cast", "performer": "cast", "sag": "cast", "sag-aftra": "cast",
