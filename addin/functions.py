@@ -55,8 +55,9 @@ REST_HOURS = {"crew": 10.0, "cast": 12.0}
 # agreement); cast 56 h, or 54 h when the new week's first call is 6 AM or later (SAG-AFTRA,
 # http://www.sagaftra.org/rest-periods-forced-calls-0).
 WEEKLY_REST_HOURS = {"crew": 54.0, "cast": 56.0}
-CAST_WEEKLY_REST_LATE_CALL = (54.0, dt.time(6, 0))
-"""The cast's weekly rest when the new week's first call is at this time or later."""
+CAST_WEEKLY_REST_LATE_CALL = (2.0, dt.time(6, 0))
+"""The cast's weekly rest is this many hours shorter when the new week's first call is at this
+time or later (56 -> 54)."""
 
 # Meals (industry-rules.md, "Meals"): a meal within 6 hours of call (California crew; SAG-AFTRA
 # performers); SAG-AFTRA penalties $25 for the first half hour late or part of it, $35 for the

@@ -179,3 +179,14 @@ def test_an_unreadable_penalty_schedule_is_said_and_the_default_used() -> None:
 def test_penalty_schedule_amounts() -> None:
     schedule = (25.0, 35.0, 50.0)
     assert [meal_penalty_amount(n, schedule) for n in (0, 1, 2, 3, 4)] == [0, 25, 60, 110, 160]
+
+
+def test_a_cast_weekly_rest_setting_keeps_the_two_hours_off_after_6_am() -> None:
+    grids = _cast_book([["Weekly Rest Cast Hours", "60"]])
+    grids["Days"][1:] = [[1, "12/4/26", "7:00 AM", "1:00 PM", "7:00 PM"],
+                         [2, "12/7/26", "7:00 AM", "1:00 PM", "7:00 PM"]]
+    grids["Cast Calls"][1][5] = "11:00 PM"  # Friday; Monday's H/MU at 8 AM is 57 h later
+    found = _findings(grids, "day.weekly_rest")
+    assert [f[3].split(", under ")[1] for f in found] == [
+        "the 58 h cast weekly rest: a forced call 1 h short."
+    ]

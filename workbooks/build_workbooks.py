@@ -94,7 +94,7 @@ SETTINGS_HINTS: dict[str, str] = {
     "Turnaround Crew Hours": "Minimum rest between wrap and next call, crew (10 if empty)",
     "Turnaround Cast Hours": "Minimum rest between wrap and next call, cast (12 if empty)",
     "Weekly Rest Crew Hours": "Minimum rest over a weekend, crew (54 if empty)",
-    "Weekly Rest Cast Hours": "Minimum rest over a weekend, cast (56 if empty; 54 after 6 AM)",
+    "Weekly Rest Cast Hours": "Rest over a weekend, cast (56 if empty; 2 h less after 6 AM)",
     "Meal Interval Hours": "A meal is due this many hours after call (6 if empty)",
     "Meal Penalty Crew": "Dollars per half hour late, e.g. 25, 35, 50 (the default)",
     "Meal Penalty Cast": "Dollars per half hour late, e.g. 25, 35, 50 (SAG-AFTRA, the default)",
@@ -275,6 +275,13 @@ SETTINGS: dict[str, Any] = {
     "Prep Start": D(2026, 11, 16),
     "Shoot Start": D(2026, 12, 3),
     "Wrap Date": D(2026, 12, 11),
+    "Turnaround Crew Hours": 10,
+    "Turnaround Cast Hours": 12,
+    "Weekly Rest Crew Hours": 54,
+    "Weekly Rest Cast Hours": 56,
+    "Meal Interval Hours": 6,
+    "Meal Penalty Crew": "25, 35, 50",
+    "Meal Penalty Cast": "25, 35, 50",
 }
 
 PREP, WRAP = D(2026, 11, 16), D(2026, 12, 11)
@@ -694,7 +701,7 @@ DAYS: list[Row] = [
                "Shooting Call": time(13, 0), "Lunch": time(18, 0), "Wrap": time(23, 30),
                "Weather": "Clear, high 66 / low 48", "Notes": "Split day; walkaway lunch at 6 PM"}),
           "day.meal_penalty", "Lunch",
-          "Day 2's 6 PM lunch is 6.5 h after Camera's 11:30 AM call (Crew Calls): 4 people, "
+          "Day 2's 6:00 PM lunch is 6.5 h after Camera's 11:30 AM call (Crew Calls): 4 people, "
           "a $100 meal penalty"),
     Row({"Day": 3, "Date": DAY_DATES[3], "Crew Call": time(7, 0), "Shooting Call": time(8, 0),
          "Lunch": time(13, 0), "Wrap": time(18, 30), "Weather": "Partly cloudy, high 64 / low 47",

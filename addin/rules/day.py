@@ -90,11 +90,10 @@ def turnaround(ctx: Context) -> Iterator[Flag]:
 
 def _weekly_minimum(ctx: Context, after: PersonDay) -> float:
     minimum = ctx.settings.weekly_rest_hours(after.kind)
-    late_minimum, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
-    if after.kind == "cast" and ctx.settings.get("Weekly Rest Cast Hours") is None:
-        assert after.call is not None
-        if after.call.time() >= late_call:
-            return late_minimum
+    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
+    assert after.call is not None
+    if after.kind == "cast" and after.call.time() >= late_call:
+        return max(minimum - shorter, 0.0)
     return minimum
 
 
@@ -102,7 +101,7 @@ def _weekly_minimum(ctx: Context, after: PersonDay) -> float:
 def weekly_rest(ctx: Context) -> Iterator[Flag]:
     """Less rest over a person's weekend (two or more days off between shoot days) than the
     weekly minimum (Weekly Rest Crew Hours, default 54; Weekly Rest Cast Hours, default 56,
-    or 54 when the new week's first call is 6 AM or later)."""
+    2 hours less when the new week's first call is 6 AM or later)."""
     for days in _work_days(ctx).values():
         for before, after in pairwise(days):
             if before.date is None or after.date is None:
