@@ -1,4 +1,4 @@
-"""The ``proddesk`` command: validate | clear | callsheet | demo | sync | serve.
+"""The ``proddesk`` command: validate | clear | callsheet | dood | demo | sync | serve.
 
 Exit codes: 0 no error findings, 1 error findings, 2 unusable input or
 configuration (one sentence on stderr, never a traceback).
@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     from addin.callsheet.arguments import add_parser as add_callsheet_parser
 
     add_callsheet_parser(commands)
+
+    from addin.dood.command import add_parser as add_dood_parser
+
+    add_dood_parser(commands)
 
     demo = commands.add_parser("demo", help="try ProdDesk on the sample production")
     demo.add_argument("--out", default="proddesk-demo", help="folder for the demo files")

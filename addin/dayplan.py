@@ -30,17 +30,9 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from addin.book import Book
-from addin.calls import (
-    cast_call,
-    cast_key,
-    cast_on_day,
-    cast_order,
-    cast_work_days,
-    crew_on_day,
-    day_calls,
-    swhf,
-)
+from addin.calls import cast_call, cast_on_day, crew_on_day, day_calls
 from addin.callsheet.sun import production_zone
+from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
 from addin.days import shoot_days
 from addin.model import Flag, Table
 from addin.parse import display, is_blank, name_key

@@ -12,6 +12,7 @@ from addin.schema import SETTINGS_KEYS, header_key
 
 DEFAULT_COI_WARNING_DAYS = 14
 DEFAULT_PO_APPROVAL_THRESHOLD = 2500.0
+DEFAULT_DOOD_DROP_DAYS = 10
 
 
 @dataclass
@@ -43,6 +44,12 @@ class Settings:
     def po_approval_threshold(self) -> float:
         """PO amount above which an approver is required."""
         return float(self.get("PO Approval Threshold", DEFAULT_PO_APPROVAL_THRESHOLD))
+
+    @property
+    def dood_drop_days(self) -> int:
+        """Days off between two work days above which the DOOD drops and picks a cast
+        member up again instead of holding them."""
+        return int(self.get("DOOD Drop Days", DEFAULT_DOOD_DROP_DAYS))
 
     @property
     def prep_start(self) -> date | None:

@@ -79,6 +79,16 @@ class Claim:
     call: str = ""
     """The person's own call as printed ("6:30 AM"), for the confirm page."""
 
+    @property
+    def zone(self) -> timezone:
+        """The production's UTC offset on the shoot day, from its expiry (the end of that
+        day there); UTC when the claim has no shoot date."""
+        if self.shoot_date is None:
+            return UTC
+        midnight = datetime.combine(self.shoot_date + timedelta(days=1), time(0))
+        offset = midnight - self.expires.astimezone(UTC).replace(tzinfo=None)
+        return timezone(offset) if abs(offset) <= timedelta(hours=14) else UTC
+
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")

@@ -426,8 +426,8 @@ class ExcelHost:
             for col in sorted(content.wrap_columns):
                 sheet.range((1, col + 1), (last, col + 1)).wrap_text = True
             sheet.range((1, 1), (last, 1)).rows.autofit()
-        if content.header_rows and not content.hidden:
-            freeze_header(sheet, content.header_rows)
+        if (content.header_rows or content.frozen_columns) and not content.hidden:
+            freeze_header(sheet, content.header_rows, content.frozen_columns)
 
     def _delete(self, backups: list[str]) -> list[str]:
         leftovers = []
@@ -558,28 +558,30 @@ def _clear_notes(sheet: xw.Sheet, addresses: list[str]) -> None:
                     note.delete()
 
 
-def freeze_header(sheet: xw.Sheet, rows: int) -> None:
-    """Freeze the top ``rows`` where the engine can; Windows Excel needs its window.
+def freeze_header(sheet: xw.Sheet, rows: int, columns: int = 0) -> None:
+    """Freeze the top ``rows`` (and the left ``columns``) where the engine can; Windows
+    Excel needs its window.
 
     A frozen header is a nicety: when neither way works it is logged and skipped.
     """
-    try:
-        sheet.freeze_panes.freeze_at(f"1:{rows}")
-        return
-    except Exception:
-        pass
+    if not columns:  # freeze_at takes whole rows only
+        try:
+            sheet.freeze_panes.freeze_at(f"1:{rows}")
+            return
+        except Exception:
+            pass
     try:
         sheet.activate()
         if on_mac(sheet):  # Excel for Mac's AppleScript window properties
             window = sheet.book.app.api.active_window
             window.freeze_panes.set(False)
-            window.split_column.set(0)
+            window.split_column.set(columns)
             window.split_row.set(rows)
             window.freeze_panes.set(True)
             return
         window = sheet.book.app.api.ActiveWindow
         window.FreezePanes = False
-        window.SplitColumn = 0
+        window.SplitColumn = columns
         window.SplitRow = rows
         window.FreezePanes = True
     except Exception:
