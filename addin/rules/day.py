@@ -12,7 +12,6 @@ measured across it; a single day off is covered by the daily turnaround.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
@@ -128,15 +127,10 @@ def meal_penalty_amount(half_hours: int, schedule: tuple[float, ...]) -> float:
     return sum(schedule[min(i, len(schedule) - 1)] for i in range(half_hours))
 
 
-def _half_hours(late: timedelta) -> int:
-    """Half hours late, a part of one counting whole (31 minutes are 2)."""
-    return math.ceil(round(late.total_seconds()) / 1800)
-
-
 def _meal_misses(person: PersonDay, interval: float) -> list[tuple[str, str, int]]:
-    """(what was late, its Days column, half hours late) for each late or missing meal."""
+    """(what was late, its Days column, half hours late) for each late or missing meal;
+    the half hours are ``functions.meal_due``'s (``PD_MEALDUE``)."""
     assert person.call is not None
-    due_after = timedelta(hours=interval)
     start, since = person.call, f"their {_clock(person.call)} call"
     end = person.wrap
     meals = [(m, name, column) for m, name, column in (
@@ -144,24 +138,27 @@ def _meal_misses(person: PersonDay, interval: float) -> list[tuple[str, str, int
     ) if m is not None and m > person.call and (end is None or m < end)]
     misses = []
     for meal, name, column in meals:
-        hours = (meal.astimezone(UTC) - start.astimezone(UTC))
-        if hours > due_after:
-            misses.append((
-                f"{name} at {_clock(meal)} is {_hours(hours.total_seconds() / 3600)} h after "
-                f"{since}", column, _half_hours(hours - due_after),
-            ))
+        late = functions.meal_due(start, meal, interval)
+        if late:
+            misses.append(
+                (f"{name} at {_clock(meal)} is {_span(start, meal)} h after {since}", column, late)
+            )
         start = meal + timedelta(minutes=functions.MEAL_MINUTES)
         since = f"the end of {name} ({_clock(start)})"
-    if end is not None:
-        hours = end.astimezone(UTC) - start.astimezone(UTC)
-        if hours > due_after:
-            missing = "second meal" if meals else "lunch"
-            column = "Second Meal" if meals else "Lunch"
-            misses.append((
-                f"no {missing}: the {_clock(end)} wrap is {_hours(hours.total_seconds() / 3600)} "
-                f"h after {since}", column, _half_hours(hours - due_after),
-            ))
+    late = functions.meal_due(start, end, interval) if end is not None and end > start else 0
+    if late:
+        assert end is not None
+        missing, column = ("second meal", "Second Meal") if meals else ("lunch", "Lunch")
+        misses.append(
+            (f"no {missing}: the {_clock(end)} wrap is {_span(start, end)} h after {since}",
+             column, late)
+        )
     return misses
+
+
+def _span(start: datetime, end: datetime) -> str:
+    """Hours between two moments, in absolute time: ``6.5``."""
+    return _hours((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() / 3600)
 
 
 def _money(amount: float) -> str:
