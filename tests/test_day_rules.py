@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from addin.rules import run_rules
@@ -190,3 +191,16 @@ def test_a_cast_weekly_rest_setting_keeps_the_two_hours_off_after_6_am() -> None
     assert [f[3].split(", under ")[1] for f in found] == [
         "the 58 h cast weekly rest: a forced call 1 h short."
     ]
+
+
+def test_the_annotated_sample_lists_the_turnaround_and_the_meal_penalty(tmp_path) -> None:
+    import openpyxl
+
+    from addin.cli import main
+    from tests.sample_day_findings import SAMPLE_DAY_ROWS, day_rows
+
+    sample = Path(__file__).resolve().parents[1] / "workbooks" / "sample_production.xlsx"
+    out = tmp_path / "checked.xlsx"
+    assert main(["validate", str(sample), "--annotate", str(out), "--today", "2026-11-25"]) == 1
+    sheet = openpyxl.load_workbook(out)["Checks"]
+    assert day_rows([list(r) for r in sheet.iter_rows(values_only=True)]) == SAMPLE_DAY_ROWS
