@@ -162,15 +162,15 @@ def test_work_past_six_hours_after_lunch_without_a_second_meal() -> None:
 def test_an_unreadable_penalty_schedule_is_said_and_the_default_used() -> None:
     grids = _book(
         [[1, "12/3/26", "7:00 AM", "1:30 PM", "6:00 PM"]],
-        settings=[["Meal Penalty Crew", "lots"]],
+        settings=[["Meal Penalty Crew", "lots"], ["Turnaround Cast Hours", "twelve"]],
     )
-    found = {f[1]: f[2:4] for f in _findings(grids, "day.meal_penalty")}
-    assert found["Settings"] == (
-        "B3",
-        "Meal Penalty Crew 'lots' is not a list of dollar amounts; meal penalties are forecast "
-        "with the default 25, 35, 50.",
-    )
-    messages = [f[3] for f in _findings(grids, "day.meal_penalty") if f[1] == "Days"]
+    assert [f[1:4] for f in _findings(grids, "day.unreadable_setting")] == [
+        ("Settings", "B3", "Meal Penalty Crew 'lots' is not a list of dollar amounts; meal "
+                           "penalties are forecast with the default 25, 35, 50."),
+        ("Settings", "B4", "Turnaround Cast Hours 'twelve' is not a number of hours; the "
+                           "default 12 h is used."),
+    ]
+    messages = [f[3] for f in _findings(grids, "day.meal_penalty")]
     assert [m.split(" is 6.5 h after their 7:00 AM call: ")[1] for m in messages] == [
         "4 people, forecast meal penalty $100 (4 x $25).",
         "1 person, forecast meal penalty $25 (1 x $25).",

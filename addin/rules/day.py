@@ -165,23 +165,46 @@ def _money(amount: float) -> str:
     return f"${amount:,.2f}".replace(".00", "")
 
 
-def _schedule(ctx: Context, kind: str) -> tuple[tuple[float, ...], Flag | None]:
-    """The Settings' penalty schedule for crew or cast (the default and a warning when
-    unreadable)."""
-    schedule = ctx.settings.meal_penalties(kind)
-    if schedule is not None:
-        return schedule, None
-    key = f"Meal Penalty {kind.title()}"
-    row, col = ctx.settings.cells[key]
-    sheet = next((n for n, what in ctx.book.special_tabs.items() if what == "Settings"), "Settings")
-    default = ", ".join(display(a) for a in functions.MEAL_PENALTIES[kind])
-    return functions.MEAL_PENALTIES[kind], Flag(
-        sheet, row, None, a1(row, col),
-        f"{key} '{display(ctx.settings.get(key))}' is not a list of dollar amounts; meal "
-        f"penalties are forecast with the default {default}.",
-        suggestion=f"Write the amounts for the 1st, 2nd and later half hours, e.g. {default}.",
-        severity=Severity.WARNING,
-    )
+HOURS_SETTINGS = {
+    "Turnaround Crew Hours": functions.REST_HOURS["crew"],
+    "Turnaround Cast Hours": functions.REST_HOURS["cast"],
+    "Weekly Rest Crew Hours": functions.WEEKLY_REST_HOURS["crew"],
+    "Weekly Rest Cast Hours": functions.WEEKLY_REST_HOURS["cast"],
+    "Meal Interval Hours": functions.MEAL_INTERVAL_HOURS,
+}
+
+
+@rule("day.unreadable_setting", Severity.WARNING, needs=())
+def unreadable_setting(ctx: Context) -> Iterator[Flag]:
+    """A turnaround, weekly rest or meal setting that is not a number of hours or a list of
+    dollar amounts: the checks use its default."""
+    settings = ctx.settings
+    sheet = next((n for n, what in ctx.book.special_tabs.items() if what == "Settings"), "")
+    grid = ctx.book.grids.get(sheet) or []
+    for key, default in HOURS_SETTINGS.items():
+        if key not in settings.cells or settings.get(key) is not None:
+            continue
+        row, col = settings.cells[key]
+        line = grid[row - 1] if row <= len(grid) else []
+        typed = line[col - 1] if col <= len(line) else None
+        if display(typed).strip():
+            yield Flag(
+                sheet, row, None, a1(row, col),
+                f"{key} '{display(typed)}' is not a number of hours; the default "
+                f"{_hours(default)} h is used.", suggestion=f"Write it like {_hours(default)}.",
+            )
+    for kind in ("crew", "cast"):
+        key = f"Meal Penalty {kind.title()}"
+        if settings.meal_penalties(kind) is None:
+            row, col = settings.cells[key]
+            default = ", ".join(display(a) for a in functions.MEAL_PENALTIES[kind])
+            yield Flag(
+                sheet, row, None, a1(row, col),
+                f"{key} '{display(settings.get(key))}' is not a list of dollar amounts; meal "
+                f"penalties are forecast with the default {default}.",
+                suggestion=f"Write the amounts for the 1st, 2nd and later half hours, e.g. "
+                f"{default}.",
+            )
 
 
 @rule("day.meal_penalty", Severity.WARNING, needs=("Days",))
@@ -191,11 +214,10 @@ def meal_penalty(ctx: Context) -> Iterator[Flag]:
     (Meal Penalty Crew / Meal Penalty Cast, default 25, 35, 50 dollars per half hour), one
     finding per department and day."""
     interval = ctx.settings.meal_interval_hours
-    schedules = {}
-    for kind in ("crew", "cast"):
-        schedules[kind], warning = _schedule(ctx, kind)
-        if warning is not None:
-            yield warning
+    schedules = {
+        kind: ctx.settings.meal_penalties(kind) or functions.MEAL_PENALTIES[kind]
+        for kind in ("crew", "cast")
+    }
     days = ctx.book.tables["Days"]
     day_rows = {}
     for row in days.rows():
