@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +23,8 @@ from addin.logs import LOG_PATH, setup_logging
 log = logging.getLogger("addin.cli")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
+EXIT_PIPE = 141
+"""What a shell reports for a command killed by SIGPIPE (128 + 13)."""
 
 
 def date_arg(text: str) -> date:
@@ -159,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("Stopped.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`proddesk validate ... | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
     except Exception as error:
         log.exception("unexpected error")
         err.print(
