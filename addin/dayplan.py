@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from addin.book import Book
@@ -97,6 +98,11 @@ def moment(
     """``clock`` on the date ``on`` in ``zone``; on the next date when it is before ``after``."""
     if on is None or not isinstance(clock, time):
         return None
+    return _moment(on, clock, zone, after)
+
+
+@lru_cache(maxsize=4096)
+def _moment(on: date, clock: time, zone: tzinfo, after: datetime | None) -> datetime:
     when = datetime.combine(on, clock.replace(tzinfo=None), tzinfo=zone)
     if after is not None and when.astimezone(UTC) < after.astimezone(UTC):
         when = datetime.combine(on + timedelta(days=1), clock.replace(tzinfo=None), tzinfo=zone)
@@ -108,8 +114,9 @@ def plan(book: Book) -> list[PersonDay]:
     zone = plan_zone(book)
     work = cast_work_days(book)
     people: list[PersonDay] = []
+    places: dict[tuple[str, int | None, str], tuple] = {}
     for day, when in shoot_days(book).items():
-        planner = _DayPlanner(book, day, when, zone)
+        planner = _DayPlanner(book, day, when, zone, places)
         people += planner.crew()
         people += planner.cast(work)
     return people
@@ -118,7 +125,10 @@ def plan(book: Book) -> list[PersonDay]:
 class _DayPlanner:
     """The plan of one shoot day."""
 
-    def __init__(self, book: Book, day: int, when: date | None, zone: tzinfo):
+    def __init__(
+        self, book: Book, day: int, when: date | None, zone: tzinfo,
+        places: dict[tuple[str, int | None, str], tuple],
+    ):
         self.book, self.day, self.when, self.zone = book, day, when, zone
         self.calls = day_calls(book, day)
         general = self.calls.general or {}
@@ -128,6 +138,8 @@ class _DayPlanner:
         self.lunch = moment(when, general.get("Lunch"), zone, anchor)
         self.second_meal = moment(when, general.get("Second Meal"), zone, self.lunch or anchor)
         self._raw: dict[str, dict[int, dict[str, Any]]] = {}
+        self._places = places
+        """(tab kind, row, column) -> place, shared by the days of one plan."""
 
     def raw(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
         """The row as typed (before times were read)."""
@@ -139,11 +151,15 @@ class _DayPlanner:
 
     def place(self, kind: str, record: dict[str, Any] | None, column: str) -> tuple:
         """(sheet, row, header, cell) of a row's cell."""
-        table: Table | None = self.book.table(kind)
-        if table is None or record is None:
-            return (table.sheet if table else kind, None, None, None)
-        flag = table.flag(record["_row"], column, "")
-        return flag.sheet, flag.row, flag.column, flag.cell
+        key = (kind, record["_row"] if record is not None else None, column)
+        if key not in self._places:
+            table: Table | None = self.book.table(kind)
+            if table is None or record is None:
+                self._places[key] = (table.sheet if table else kind, None, None, None)
+            else:
+                flag = table.flag(record["_row"], column, "")
+                self._places[key] = (flag.sheet, flag.row, flag.column, flag.cell)
+        return self._places[key]
 
     # -- crew
 
@@ -159,7 +175,7 @@ class _DayPlanner:
                 continue
             department_row = self.calls.department(row)
             department_call = moment(self.when, (department_row or {}).get("Call"), self.zone)
-            call, source, place = None, "", self.place("Crew", row, "Name")
+            call, source, place = None, "", None
             for kind, record, column in self.calls.sources(row):
                 value = record.get(column)
                 if isinstance(value, time):
@@ -171,6 +187,7 @@ class _DayPlanner:
                     source = "department"
                 place = self.place(kind, record, column)
                 break
+            place = place or self.place("Crew", row, "Name")
             wrap, wrap_source = self._wrap(row, department_row, call)
             lines.append(
                 PersonDay(
