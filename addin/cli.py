@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_callsheet_parser(commands)
 
+    from addin.distribution.pull_command import add_parser as add_confirmations_parser
+
+    add_confirmations_parser(commands)
+
     from addin.dood.command import add_parser as add_dood_parser
 
     add_dood_parser(commands)
