@@ -114,7 +114,8 @@ def dood_book() -> dict[str, list[list[Any]]]:
         ],
         "Cast Calls": [
             ["Day", "Cast #", "Pickup", "Travel"],
-            ["2", "5", "", "Y"],
+            ["2", "5", "", "T"],
             ["3", "5", "6:30P", ""],
+            ["4", "2", "", "No"],
         ],
     }

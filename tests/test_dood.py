@@ -133,8 +133,9 @@ def test_no_shoot_days_is_one_sentence_exit_2(tmp_path, capsys) -> None:
     book = write_xlsx(tmp_path / "empty.xlsx", {"Cast": dood_book()["Cast"]})
     code, _, err = run(capsys, "dood", str(book))
     assert code == 2
-    assert "empty.xlsx: the Schedule has no shoot days (no Day column, Days tab or End of " \
-           "Day rows), so there is no Day Out of Days to make." in " ".join(err.split())
+    assert "empty.xlsx: the book has no shoot days yet (no day numbers on the Schedule or " \
+           "Days tab and no End of Day rows), so there is no Day Out of Days to make." \
+           in " ".join(err.split())
     assert not (tmp_path / "empty.xlsx.bak").exists()
 
 
@@ -258,3 +259,13 @@ def test_clear_leaves_the_dood_tab_alone(tmp_path, capsys) -> None:
     assert "DOOD" in names and "Checks" not in names
     assert run(capsys, "dood", str(book))[0] == 0  # still known as ProdDesk's: rewritten
     assert openpyxl.load_workbook(book).sheetnames.count("DOOD") == 1
+
+
+def test_the_empty_production_template_has_no_days_yet(tmp_path, capsys) -> None:
+    template = Path(__file__).parent.parent / "workbooks" / "production_template.xlsx"
+    book = tmp_path / "new show.xlsx"
+    book.write_bytes(template.read_bytes())
+    code, _, err = run(capsys, "dood", str(book))
+    assert code == 2
+    assert "new show.xlsx: the book has no shoot days yet" in " ".join(err.split())
+    assert book.read_bytes() == template.read_bytes()

@@ -97,8 +97,8 @@ def build_dood(book: Book, today: date | None = None) -> Dood:
     days = shoot_days(book)
     if not days:
         raise InputError(
-            f"{book.label}: the Schedule has no shoot days (no Day column, Days tab or "
-            "End of Day rows), so there is no Day Out of Days to make."
+            f"{book.label}: the book has no shoot days yet (no day numbers on the Schedule "
+            "or Days tab and no End of Day rows), so there is no Day Out of Days to make."
         )
     work = cast_work_days(book)
     people = _cast_people(book)
@@ -217,9 +217,10 @@ def _travel(
     travel: dict[str, set[Any]] = {}
     calls = book.table("Cast Calls")
     if calls is not None and calls.has("Travel"):
-        for row in calls.rows():
+        for row, raw in calls.pairs():
             key = cast_key(row.get("Cast #"))
-            if key and row.get("Day") in days and row.get("Travel"):
+            marked = not is_blank(raw.get("Travel")) and row.get("Travel") is not False
+            if key and row.get("Day") in days and marked:  # Y, X, T, "fly in": not No
                 travel.setdefault(key, set()).add(row["Day"])
     cast = book.table("Cast")
     if cast is None or not cast.has("Travel"):

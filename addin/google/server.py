@@ -15,6 +15,7 @@ Request problems are ``{"error": "one sentence"}`` with a 4xx/5xx status.
     POST /actions/check      {"nonce", "spreadsheet_id"}         checks, Checks tab and marks
     POST /actions/clear      {"nonce", "spreadsheet_id"}         removes them again
     POST /actions/callsheet  {"nonce", "spreadsheet_id", "day"}  writes the 'Call Sheet DN' tab
+    POST /actions/dood       {"nonce", "spreadsheet_id"}         writes the 'DOOD' tab
     POST /actions/sync       {"nonce", "spreadsheet_id"}         one sync cycle for that book
     POST /functions/{NAME}   {"nonce", "args": [...]}            PD_DAYPAY, PD_PAGES, ... -> value
     POST /functions/{NAME}   {"nonce", "args", "spreadsheet_id"} PD_CALLTIME, PD_NEXTPO, ...
@@ -367,6 +368,21 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
         write_owned_tabs(host, book.grids, owned, [book_tab(book, sheet, name)])
         host.save()
         return {"tab": name, "problems": [f.message for f in findings]}
+
+    @app.post("/actions/dood")
+    def dood(request: Book) -> dict[str, Any]:
+        """Write ProdDesk's DOOD tab (the Day Out of Days) into the book."""
+        from addin.book import read_book
+        from addin.dood.build import build_dood
+        from addin.dood.tab import write_dood_tab
+
+        books.forget(request.spreadsheet_id)
+        host = host_for(request.spreadsheet_id)
+        book = read_book(host)
+        made = build_dood(book)
+        return {"tab": write_dood_tab(host, book, made), "cast": len(made.rows),
+                "days": len(made.days),
+                "problems": [f"{p.sheet} {p.cell}: {p.message}" for p in made.problems]}
 
     @app.post("/actions/sync")
     def sync_now(request: Book) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from xlwings.utils import int_to_rgb
 
 from addin.errors import HostError
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
-from addin.model import ERROR_VALUES, CellError, a1, parse_a1
+from addin.model import ERROR_VALUES, CellError, a1, column_letter, parse_a1
 
 # What Range.Value gives through COM for error cells (xlwings turns them into
 # text with err_to_str=True; kept here for engines that hand them over raw).
@@ -564,12 +564,13 @@ def freeze_header(sheet: xw.Sheet, rows: int, columns: int = 0) -> None:
 
     A frozen header is a nicety: when neither way works it is logged and skipped.
     """
-    if not columns:  # freeze_at takes whole rows only
-        try:
-            sheet.freeze_panes.freeze_at(f"1:{rows}")
-            return
-        except Exception:
-            pass
+    letter = column_letter(columns) if columns else ""
+    frozen = f"{letter}{rows}" if rows and columns else f"A:{letter}" if columns else f"1:{rows}"
+    try:
+        sheet.freeze_panes.freeze_at(frozen)  # "C3": rows 1-3 and columns A-C
+        return
+    except Exception:
+        pass
     try:
         sheet.activate()
         if on_mac(sheet):  # Excel for Mac's AppleScript window properties

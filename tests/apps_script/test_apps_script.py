@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     tmp = tmp_path_factory.mktemp("serve")
     book = tmp / "book.xlsx"
     shutil.copy(SAMPLE, book)
+    with serving(book, tmp) as running:
+        yield running
+
+
+@contextmanager
+def serving(book: Path, tmp: Path) -> Iterator[Served]:
+    """`proddesk serve` over the imitation serving ``book``, listed as the one production."""
     with start_fake_sheets() as fake:
         sid = fake.load_xlsx(book)
         config = tmp / "productions.toml"
@@ -138,7 +146,8 @@ def test_on_open_adds_the_prodesk_menu(served):
     assert result["menus"] == [{
         "name": "ProdDesk",
         "items": [["Check book", "proddeskCheckBook"], ["Clear checks", "proddeskClearChecks"],
-                  ["Call sheet for day…", "proddeskCallSheet"], ["Sync now", "proddeskSyncNow"]],
+                  ["Call sheet for day…", "proddeskCallSheet"],
+                  ["Day Out of Days", "proddeskDayOutOfDays"], ["Sync now", "proddeskSyncNow"]],
         "added": True,
     }]
     assert result["fetches"] == []
