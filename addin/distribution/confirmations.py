@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from addin.distribution import tab
 from addin.distribution.store import STORE_NAME, Confirmation, read_confirmations
@@ -135,18 +134,12 @@ def store_source(path: str | Path) -> Source:
     return read
 
 
-def _zone(name: str | None) -> Any:
-    try:
-        return ZoneInfo(name) if name else None
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
 
 def pull_into_book(host: Any, source: Source) -> Pulled:
     """Write the book's new confirmations into its Distribution tab (saved when any row
     changed); what changed."""
     from addin.book import build_book
-    from addin.timezones import production_timezone
+    from addin.timezones import production_tzinfo
 
     grids = host.read_all()
     key = existing_book_key(host, grids)
@@ -154,7 +147,7 @@ def pull_into_book(host: Any, source: Source) -> Pulled:
     if not key or not rows:
         raise InputError(f"{host.label} has no Distribution tab with people on it yet: send a "
                          "call sheet first (`proddesk send`), then pull its confirmations.")
-    zone = _zone(production_timezone(build_book(grids, host.label)).name)
+    zone = production_tzinfo(build_book(grids, host.label))
     found = source(key)
     arrived = [tab.Confirmation(c.person, c.day, c.revision, c.confirmed_at.astimezone(zone))
                for c in found]

@@ -23,6 +23,9 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
                              "machine instead of asking the server")
     parser.add_argument("--config", metavar="TOML",
                         help="mail and confirm settings (default ~/.proddesk/mail.toml)")
+    parser.add_argument("--key", action="store_true",
+                        help="print the book's key for the server's [[book]] list (written "
+                             "into the book first when it has none) and pull nothing")
     parser.add_argument("--credentials", help="Google service-account key file")
     parser.set_defaults(run=_run)
     return parser
@@ -58,5 +61,13 @@ def _run(args: argparse.Namespace, out: Console, err: Console) -> int:
     from addin.hosts.open import open_host
 
     host = open_host(args.book, backup=True, credentials=args.credentials)
-    out.print(pull(host, args.store, args.config).summary(), highlight=False)
+    if args.key:
+        from addin.distribution.tokens import book_key
+
+        key = book_key(host)
+        out.print(f'{host.label}: key = "{key}" (list it in the server\'s productions.toml as '
+                  "a [[book]] with your [confirm] secret)", highlight=False, soft_wrap=True,
+                  markup=False)
+        return 0
+    out.print(pull(host, args.store, args.config).summary(), highlight=False, soft_wrap=True)
     return 0
