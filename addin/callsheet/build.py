@@ -18,7 +18,7 @@ from addin import parse
 from addin.book import Book
 from addin.calls import day_calls
 from addin.callsheet.sun import production_zone, sun_times
-from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
+from addin.cast_days import cast_days, cast_key, cast_order, works
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
 from addin.model import Finding, Severity, Table
@@ -386,7 +386,7 @@ class _Builder:
         sheet.locations = self._locations(rows)
         sheet.sunrise, sheet.sunset = self._sun(rows, sheet.locations)
         sheet.timezone = self.timezone
-        sheet.cast = self._cast(rows)
+        sheet.cast = self._cast()
         sheet.crew = self._crew(sheet.crew_call)
         self._contact_phones(sheet)
         sheet.department_notes = self._notes + self._department_notes
@@ -704,10 +704,9 @@ class _Builder:
 
     # -- cast
 
-    def _cast(self, rows: list[dict[str, Any]]) -> list[CastLine]:
-        work = cast_work_days(self.book)
-        ids = {cast_id for row in rows for cast_id in row.get("Cast") or []}
-        ids |= {c for c, days in work.items() if swhf(days, self.day) == "H"}
+    def _cast(self) -> list[CastLine]:
+        plan = cast_days(self.book)
+        ids = plan.on_day(self.day)
         calls: dict[str, dict[str, Any]] = {}
         calls_table = self.book.table("Cast Calls")
         if calls_table is not None:
@@ -724,8 +723,8 @@ class _Builder:
         for cast_id in sorted(ids, key=cast_order):
             person = people.get(cast_id, {})
             call = calls.get(cast_id, {})
-            status = swhf(work.get(cast_id, []), self.day)
-            if calls_table is not None and not call and status != "H":
+            status = plan.code(cast_id, self.day)
+            if calls_table is not None and not call and works(status):
                 self._flag(
                     Severity.INFO, "callsheet.no_cast_call", calls_table.sheet, None, None,
                     f"Cast #{cast_id} works on day {self.day} but has no row on the "
