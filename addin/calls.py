@@ -1,16 +1,18 @@
-"""Who is called when: a crew member's call on a shoot day (the one lookup of it).
+"""Who is called when: who works a shoot day and a crew member's call on it (the one
+lookup of each).
 
-Used by the call sheet's crew list (which prints call words such as O/C too) and
-by ``PD_CALLTIME`` (which needs a time).
+Used by the call sheet's crew and cast lists (which print call words such as O/C
+too), by ``PD_CALLTIME`` (which needs a time) and by the day plan (``dayplan.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from addin.book import Book
+from addin.cast_days import CastDays, cast_days, cast_key
 from addin.parse import name_key
 
 CallSource = tuple[str, dict[str, Any], str]
@@ -52,6 +54,58 @@ class DayCalls:
              if isinstance(row.get(column), time)),
             None,
         )
+
+
+def dates_reversed(person: dict[str, Any]) -> bool:
+    """Whether a crew member's start date is after their end date."""
+    start, end = person.get("Start Date"), person.get("End Date")
+    return isinstance(start, date) and isinstance(end, date) and start > end
+
+
+def crew_on_day(person: dict[str, Any], when: date | None) -> bool:
+    """Whether a crew member works a shoot day on ``when``: their start and end dates include
+    it, or they have none (a day without a date has everyone); reversed dates leave them off."""
+    if when is None:
+        return True
+    if dates_reversed(person):
+        return False
+    start, end = person.get("Start Date"), person.get("End Date")
+    if isinstance(start, date) and start > when:
+        return False
+    return not (isinstance(end, date) and end < when)
+
+
+CAST_CALL_COLUMNS = ("H/MU", "On Set", "Pickup")
+"""A cast member's call on a Cast Calls row: their hair/makeup call, else on set, else pickup."""
+
+
+def cast_call(record: dict[str, Any]) -> tuple[time, str] | None:
+    """(the call, its column) of a Cast Calls row (``CAST_CALL_COLUMNS``), None without one."""
+    return next(
+        ((record[c], c) for c in CAST_CALL_COLUMNS if isinstance(record.get(c), time)), None
+    )
+
+
+def cast_on_day(
+    book: Book,
+    day: int,
+    cast: CastDays | None = None,
+    records: list[dict[str, Any]] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Cast id -> their Cast Calls row for the day ({} without one), for everyone on the day's
+    call sheet: everyone with a code that day (``CastDays.on_day``: working, on hold, travelling;
+    not dropped), or with a Cast Calls row for the day. Unordered. ``cast`` is
+    ``cast_days(book)`` and ``records`` the day's Cast Calls rows, when already known."""
+    cast = cast_days(book) if cast is None else cast
+    found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in cast.on_day(day)}
+    if records is None:
+        calls = book.table("Cast Calls")
+        records = [r for r in calls.rows() if r.get("Day") == day] if calls is not None else []
+    for record in records:
+        key = cast_key(record.get("Cast #"))
+        if key and not found.get(key):
+            found[key] = record
+    return found
 
 
 def day_calls(book: Book, day: int) -> DayCalls:

@@ -15,7 +15,7 @@ from typing import Any
 
 from addin import functions
 from addin.book import Book
-from addin.calls import day_calls
+from addin.calls import cast_call, day_calls
 from addin.callsheet.sun import production_zone, sun_times
 from addin.cast_days import cast_days, cast_key
 from addin.days import shoot_days
@@ -128,9 +128,9 @@ def call_time(book: Book, name: Any, day: Any) -> dt.time:
     calls = book.table("Cast Calls")
     for row in calls.rows() if calls else []:
         if row.get("Day") == number and _key_text(row.get("Cast #")) == cast_id:
-            for column in ("H/MU", "On Set", "Pickup"):
-                if isinstance(row.get(column), dt.time):
-                    return row[column]
+            found = cast_call(row)
+            if found is not None:
+                return found[0]
     raise _fail("call_time", f"{display(name)} has no call on day {number} on the Cast Calls tab")
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from addin import parse
 from addin.book import Book
-from addin.calls import day_calls
+from addin.calls import cast_on_day, crew_on_day, dates_reversed, day_calls
 from addin.callsheet.sun import production_zone, sun_times
 from addin.cast_days import cast_days, cast_key, cast_order, works
 from addin.days import days_total, shoot_days
@@ -706,21 +706,14 @@ class _Builder:
 
     def _cast(self) -> list[CastLine]:
         plan = cast_days(self.book)
-        ids = plan.on_day(self.day)
-        calls: dict[str, dict[str, Any]] = {}
+        calls = cast_on_day(self.book, self.day, plan)
         calls_table = self.book.table("Cast Calls")
-        if calls_table is not None:
-            for record in calls_table.rows():
-                key = cast_key(record.get("Cast #"))
-                if record.get("Day") == self.day and key:
-                    calls.setdefault(key, record)
-                    ids.add(key)
         cast_table = self.book.table("Cast")
         people = {}
         if cast_table is not None:
             people = {cast_key(r.get("Cast #")): r for r in cast_table.rows()}
         lines = []
-        for cast_id in sorted(ids, key=cast_order):
+        for cast_id in sorted(calls, key=cast_order):
             person = people.get(cast_id, {})
             call = calls.get(cast_id, {})
             status = plan.code(cast_id, self.day)
@@ -880,20 +873,15 @@ class _Builder:
                 contact.phone = self._phone(table, row, raw_phones.get(row["_row"]), region)
 
     def _on_day(self, table: Table, row: dict[str, Any]) -> bool:
-        if self.when is None:
-            return True
-        start, end = row.get("Start Date"), row.get("End Date")
-        if isinstance(start, date) and isinstance(end, date) and start > end:
+        if self.when is not None and dates_reversed(row):
+            start, end = row["Start Date"], row["End Date"]
             self._flag_row(
                 table, row["_row"], "End Date", Severity.WARNING, "callsheet.crew_left_off",
                 f"{_text(row.get('Name'))} is left off day {self.day}'s call sheet: their end "
                 f"date {parse.format_date(end)} is before their start date "
                 f"{parse.format_date(start)}.",
             )
-            return False
-        if isinstance(start, date) and start > self.when:
-            return False
-        return not (isinstance(end, date) and end < self.when)
+        return crew_on_day(row, self.when)
 
     # -- advance schedule
 

@@ -181,6 +181,18 @@ function PD_TURNAROUND(wrap, next_call, rest_class) {
 }
 
 /**
+ * When the meal is due (6 hours after the call); with a lunch, how many half hours late it is.
+ *
+ * @param {Date|string} call The call time (or date and time).
+ * @param {Date|string} lunch The lunch time, optional.
+ * @return The time the meal is due, or the half hours the lunch is late (0 when on time).
+ * @customfunction
+ */
+function PD_MEALDUE(call, lunch) {
+  return proddeskFunction_('PD_MEALDUE', [call, lunch]);
+}
+
+/**
  * "OK 11.5 h" or "FORCED CALL: 8.0 h of 10 h": the rest against its minimum.
  *
  * @param {Date|string} wrap The wrap time (or date and time).

@@ -235,6 +235,10 @@ def test_date_cells_reach_the_server_as_the_sheet_shows_them(served):
     call_time = {"$date": "1899-12-30T09:30:00"}
     status = _only(served.run([{"fn": "PD_TURNAROUNDSTATUS", "args": [wrap_time, call_time]}]))
     assert status == "OK 10.5 h"
+    call, lunch = {"$date": "2026-10-31T22:00:00"}, {"$date": "2026-11-01T04:30:00"}
+    # across midnight: 6.5 h, one half hour late (a cell's date and time carry no zone)
+    assert _only(served.run([{"fn": "PD_MEALDUE", "args": [call, lunch]}])) == 1
+    assert _only(served.run([{"fn": "PD_MEALDUE", "args": [call_time]}])) == "3:30 PM"
     coi = _only(served.run([{"fn": "PD_COISTATUS", "args": [  # COI expires 2027-06-30
         [["Acme Grip & Electric"], ["ACME GRIP AND ELECTRIC"], [""]], {"$date": "2027-06-22"}]}]))
     assert coi == [["Expiring in 8 days"], ["Expiring in 8 days"], [""]]

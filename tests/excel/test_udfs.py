@@ -47,6 +47,15 @@ def test_pages_total_of_a_range():
     assert udfs.PD_PAGES([["1 3/8"], ["lots"]]).startswith("PD_PAGES: 'lots' is not a page count")
 
 
+def test_meal_due_with_excel_times():
+    call, lunch = TIME.replace(hour=6, minute=30), TIME.replace(hour=13)
+    assert udfs.PD_MEALDUE(call) == "12:30 PM"  # a time of day reads as Excel shows it
+    assert udfs.PD_MEALDUE(call, lunch) == 1  # 6.5 h after the call: one half hour late
+    assert udfs.PD_MEALDUE(call, TIME.replace(hour=12)) == 0
+    assert udfs.PD_MEALDUE([[call], [TIME.replace(hour=5)]], [[lunch], [lunch]]) == [[1], [4]]
+    assert udfs.PD_MEALDUE("soon").startswith("PD_MEALDUE: call 'soon' is not a time")
+
+
 def test_turnaround_with_excel_times():
     wrap, call = TIME.replace(hour=23), TIME.replace(hour=7)
     assert udfs.PD_TURNAROUND(wrap, call) == 8.0

@@ -42,6 +42,9 @@ def test_pure_functions(excel):
     wrap, call = _date(1899, 12, 30, 23), _date(1899, 12, 30, 7)
     assert excel("PD_TURNAROUND", wrap, call, MISSING) == [[8.0]]
     assert excel("PD_TURNAROUNDSTATUS", wrap, call, MISSING) == [["FORCED CALL: 8.0 h of 10 h"]]
+    call = _date(1899, 12, 30, 6).replace(minute=30)
+    assert excel("PD_MEALDUE", call, MISSING) == [["12:30 PM"]]
+    assert excel("PD_MEALDUE", call, _date(1899, 12, 30, 13)) == [[1]]
     assert excel("PD_PAGES", "1 3/8") == [["1 3/8"]]
     assert excel("PD_PHONE", "310.555.0143", MISSING) == [["(310) 555-0143"]]
     assert excel("PD_DAYPAY", "TBD", 10.0, MISSING)[0][0].startswith(

@@ -355,6 +355,8 @@ def test_request_problems_are_errors_and_refused_values_are_sentences(client):
     assert _value(client, "PD_DAYPAY", [["$400/10"], [None], [""]], 12) == [[509.09], [""], [""]]
     assert _value(client, "PD_BASEHOURLY", [["$400/10"], [None]]) == [[36.36], [""]]
     assert _value(client, "PD_TURNAROUND", 0.9583333, 0.2916667, "") == 8.0  # crew by default
+    assert _value(client, "PD_MEALDUE", 0.2708333, "") == "12:30 PM"  # 6:30 AM call
+    assert _value(client, "PD_MEALDUE", 0.2708333, 0.5416667) == 1  # lunch at 1:00 PM
 
 
 def test_every_request_needs_a_new_nonce(client):
