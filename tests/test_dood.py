@@ -295,3 +295,12 @@ def test_the_empty_production_template_has_no_days_yet(tmp_path, capsys) -> None
     assert code == 2
     assert "new show.xlsx: the book has no shoot days yet" in " ".join(err.split())
     assert book.read_bytes() == template.read_bytes()
+
+
+def test_the_day_plan_leaves_a_dropped_cast_member_off_as_the_call_sheet_does() -> None:
+    from addin.dayplan import plan
+
+    book = book_of(dood_book())
+    days = {(p.name, p.day): p.status for p in plan(book) if p.kind == "cast"}
+    assert [day for name, day in days if name == "Margaret Hale"] == [1, 4]  # not 2, 3
+    assert days[("Owen Mitchell", 2)] == "H" and days[("Isabel Reyes", 4)] == "PU/WF"
