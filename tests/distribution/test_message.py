@@ -41,3 +41,19 @@ def test_book_values_are_text_in_the_body_and_escaped_in_html(sample: Path, tmp_
     mime = message.to_email(b"%PDF-1.4 test")
     assert "\n" not in mime["Subject"]
     assert mime["To"] == message.recipient.email and mime["Reply-To"] == "o@x.com"
+
+
+def test_a_name_listed_twice_on_the_crew_list_gets_one_message(sample: Path, tmp_path):
+    workbook = openpyxl.load_workbook(sample)
+    crew = workbook["Crew"]
+    names = rows_where(crew, "Name")
+    marcus = next(c for c in names if c.value == "Marcus Bell")
+    crew.append([cell.value for cell in crew[marcus.row]])
+    workbook.save(sample)
+    host = XlsxHost(sample)
+    book = read_book(host)
+    issue = day_issue(host, book, 1, tmp_path / "cs")
+    assert [line.name for line in issue.sheet.crew].count("Marcus Bell") == 2
+    mailing = compose_mailing(book, issue, sender="p@x.com", reply_to="p@x.com",
+                              only=["Marcus Bell"])
+    assert [m.recipient.name for m in mailing.messages] == ["Marcus Bell"]
