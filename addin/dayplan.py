@@ -25,12 +25,23 @@ a usable timezone the times are read as UTC (no daylight saving).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
+from itertools import pairwise
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from addin.book import Book
-from addin.calls import cast_call, cast_on_day, crew_keys, crew_on_day, day_calls
+from addin.calls import (
+    cast_call,
+    cast_on_day,
+    crew_keys,
+    crew_on_day,
+    dates_reversed,
+    day_calls,
+)
 from addin.callsheet.sun import production_zone
 from addin.cast_days import CastDays, cast_days, cast_key, cast_order
 from addin.days import shoot_days
@@ -113,20 +124,187 @@ def _moment(on: date, clock: time, zone: tzinfo, after: datetime | None) -> date
 
 def plan(book: Book) -> list[PersonDay]:
     """Everyone on each shoot day's call sheet, crew then cast, day by day."""
+    return cohort_plan(book).lines()
+
+
+class CohortMember(NamedTuple):
+    """A crew member who follows their department's calls on every day they work."""
+
+    index: int
+    """Their place on the Crew tab (the plan's order)."""
+    name: str
+    rate: str
+    first: int
+    last: int
+    """The positions ``first`` to ``last - 1`` of the shoot days they are on."""
+    name_place: tuple | None
+    """(sheet, row, header, cell) of their Name, for days without a call source."""
+
+
+class Cohort(NamedTuple):
+    """The crew members of one department who follow its calls (no call of their own, no
+    Crew Calls row of their own on any day): one plan per shoot day for all of them."""
+
+    days: list[PersonDay]
+    """Each shoot day's plan for them (by position), name and rate empty."""
+    members: list[CohortMember]
+    """In Crew tab order."""
+
+    def presence(self) -> tuple[list[int], list[int | None]]:
+        """(how many members are on each shoot day, the Crew tab index of the first of them),
+        by day position."""
+        days = len(self.days)
+        change = [0] * (days + 1)
+        first: list[int | None] = [None] * days
+        free = list(range(days + 1))  # the next day position with no first member yet
+
+        def next_free(at: int) -> int:
+            while free[at] != at:
+                free[at] = free[free[at]]
+                at = free[at]
+            return at
+
+        for member in self.members:
+            change[member.first] += 1
+            change[member.last] -= 1
+            at = next_free(member.first)
+            while at < member.last:
+                first[at] = member.index
+                free[at] = at + 1
+                at = next_free(at + 1)
+        counts, running = [], 0
+        for step in change[:days]:
+            running += step
+            counts.append(running)
+        return counts, first
+
+
+Rank = tuple[int, int]
+"""A line's place in the plan: (day position, place on the day: crew tab index, then cast)."""
+
+
+class DayCohorts(NamedTuple):
+    """The day plan with the crew who follow their department's calls kept as cohorts."""
+
+    people: list[tuple[Rank, PersonDay]]
+    """Everyone planned one by one (crew with calls of their own, cast), in plan order."""
+    cohorts: list[Cohort]
+
+    def lines(self) -> list[PersonDay]:
+        """Every person's line, in plan order (``plan``)."""
+        days = max([at + 1 for (at, _), _ in self.people[-1:]] + [len(self.cohorts[0].days)
+                   if self.cohorts else 0])
+        ranked: list[list[tuple[int, PersonDay]]] = [[] for _ in range(days)]
+        for (at, index), line in self.people:
+            ranked[at].append((index, line))
+        make = tuple.__new__
+        for cohort in self.cohorts:
+            for member in cohort.members:
+                name, rate, place = member.name, member.rate, member.name_place
+                for at in range(member.first, member.last):
+                    line = cohort.days[at]
+                    where = place if line[10] == "" and place is not None else line[10:14]
+                    ranked[at].append((member.index, make(PersonDay, (
+                        line[0], name, *line[2:10], *where, *line[14:16], rate, *line[17:],
+                    ))))
+        lines = []
+        for day in ranked:
+            day.sort(key=itemgetter(0))
+            lines += [line for _, line in day]
+        return lines
+
+
+def cohort_plan(book: Book) -> DayCohorts:
+    """The day plan (``plan``), with the crew members who follow their department's calls
+    planned once per department and day (a cohort) instead of once per person."""
     zone = plan_zone(book)
     cast = cast_days(book)
-    people: list[PersonDay] = []
-    places: dict[tuple[str, int | None, str], tuple] = {}
+    memo = _Memo()
     members, keys = _members(book), crew_keys(book)
     cast_calls = book.table("Cast Calls")
     cast_rows: dict[Any, list[dict[str, Any]]] = {}
     for record in cast_calls.rows() if cast_calls is not None else []:
         cast_rows.setdefault(record.get("Day"), []).append(record)
-    for day, when in shoot_days(book).items():
-        planner = _DayPlanner(book, day, when, zone, places, keys)
-        people += planner.crew(members)
-        people += planner.cast(cast, cast_rows.get(day, []))
-    return people
+    days = list(shoot_days(book).items())
+    dates = [when for _, when in days]
+    groups = _cohort_groups(book, members, keys, dates)
+    grouped = {index for group in groups.values() for index, _ in group}
+    alone = [(index, member) for index, member in enumerate(members) if index not in grouped]
+    people: list[tuple[Rank, PersonDay]] = []
+    lines: dict[tuple[str, str], list[PersonDay]] = {key: [] for key in groups}
+    for at, (day, when) in enumerate(days):
+        planner = _DayPlanner(book, day, when, zone, memo, keys)
+        people += [((at, index), line) for index, line in planner.crew(alone)]
+        for key, group in groups.items():
+            lines[key].append(planner.cohort(group[0][1]))
+        after = len(members)
+        people += [
+            ((at, after + n), line)
+            for n, line in enumerate(planner.cast(cast, cast_rows.get(day, [])))
+        ]
+    cohorts = []
+    for key, group in groups.items():
+        placeless = any(line.sheet == "" for line in lines[key])
+        cohorts.append(Cohort(lines[key], [
+            CohortMember(
+                index, member.name, member.rate, first, last,
+                _name_place(book, member, memo.places) if placeless else None,
+            )
+            for index, (member, first, last) in (
+                (index, (member, *_span(member, dates)))
+                for index, member in group
+            )
+        ]))
+    return DayCohorts(people, cohorts)
+
+
+def _cohort_groups(
+    book: Book, members: list[_Member], keys: tuple[set[str], set[str]], dates: list[Any]
+) -> dict[tuple[str, str], list[tuple[int, _Member]]]:
+    """(department key, department) -> the members who follow its calls, with their Crew tab
+    index. None when the shoot days' dates are missing or out of order (everyone is then
+    planned one by one): a member's days are then a run of consecutive positions."""
+    if not all(isinstance(when, date) for when in dates) or any(
+        a > b for a, b in pairwise(dates)
+    ):
+        return {}
+    overrides = book.table("Crew Calls")
+    own = {name_key(r.get("Who")) for r in overrides.rows()} if overrides is not None else set()
+    own &= keys[0]
+    names = Counter(member.name.casefold() for member in members)
+    groups: dict[tuple[str, str], list[tuple[int, _Member]]] = {}
+    for index, member in enumerate(members):
+        if (
+            member.key not in own
+            and names[member.name.casefold()] == 1
+            and not isinstance(member.standing, time)
+            and is_blank(member.typed.get("Call"))
+        ):
+            groups.setdefault((member.department_key, member.department), []).append(
+                (index, member)
+            )
+    return groups
+
+
+def _span(member: _Member, dates: list[date]) -> tuple[int, int]:
+    """(first, last + 1) positions of the shoot days a member is on (``crew_on_day``)."""
+    if dates_reversed(member.row):
+        return 0, 0
+    start, end = member.dates
+    first = bisect_left(dates, start) if isinstance(start, date) else 0
+    last = bisect_right(dates, end) if isinstance(end, date) else len(dates)
+    return first, max(first, last)
+
+
+def _name_place(book: Book, member: _Member, places: dict) -> tuple:
+    """(sheet, row, header, cell) of a crew member's Name."""
+    key = ("Crew", member.row["_row"], "Name")
+    if key not in places:
+        table = book.table("Crew")
+        assert table is not None
+        flag = table.flag(member.row["_row"], "Name", "")
+        places[key] = (flag.sheet, flag.row, flag.column, flag.cell)
+    return places[key]
 
 
 class _Member(NamedTuple):
@@ -165,12 +343,24 @@ def _members(book: Book) -> list[_Member]:
     return members
 
 
+class _Memo:
+    """What the days of one plan share: cells' places, rows as typed, the cast by id."""
+
+    def __init__(self) -> None:
+        self.places: dict[tuple[str, int | None, str], tuple] = {}
+        """(tab kind, row, column) -> (sheet, row, header, cell)."""
+        self.raw: dict[str, dict[int, dict[str, Any]]] = {}
+        """tab kind -> row number -> the row as typed."""
+        self.cast: dict[str, dict[str, Any]] | None = None
+        """cast id -> their Cast row."""
+
+
 class _DayPlanner:
     """The plan of one shoot day."""
 
     def __init__(
         self, book: Book, day: int, when: date | None, zone: tzinfo,
-        places: dict[tuple[str, int | None, str], tuple],
+        memo: _Memo,
         keys: tuple[set[str], set[str]],
     ):
         self.book, self.day, self.when, self.zone = book, day, when, zone
@@ -181,8 +371,9 @@ class _DayPlanner:
         anchor = self.general_call
         self.lunch = moment(when, general.get("Lunch"), zone, anchor)
         self.second_meal = moment(when, general.get("Second Meal"), zone, self.lunch or anchor)
-        self._raw: dict[str, dict[int, dict[str, Any]]] = {}
-        self._places = places
+        self._raw = memo.raw
+        self._places = memo.places
+        self._memo = memo
         """(tab kind, row, column) -> place, shared by the days of one plan."""
 
     def raw(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -207,14 +398,15 @@ class _DayPlanner:
 
     # -- crew
 
-    def crew(self, members: list[_Member]) -> list[PersonDay]:
+    def crew(self, members: list[tuple[int, _Member]]) -> list[tuple[int, PersonDay]]:
+        """The day's lines of these crew members (with their Crew tab index), one by one."""
         on_day: dict[tuple, bool] = {}
         resolved: dict[tuple, tuple] = {}
         people, departments = self.calls.people, self.calls.departments
         day, when, lunch, second_meal = self.day, self.when, self.lunch, self.second_meal
         make = tuple.__new__  # PersonDay's fields in order: a big book makes 150,000 of them
         lines = []
-        for member in members:
+        for index, member in members:
             works = on_day.get(member.dates)
             if works is None:
                 works = on_day[member.dates] = crew_on_day(member.row, when)
@@ -230,11 +422,24 @@ class _DayPlanner:
             call, source, place, wrap, wrap_source, department_call = found
             if place is None:  # their own cell: the standing call, else their name
                 place = self.place("Crew", member.row, "Call" if source == "standing" else "Name")
-            lines.append(make(PersonDay, (
+            lines.append((index, make(PersonDay, (
                 "crew", member.name, member.department, day, when, call, wrap, wrap_source,
                 lunch, second_meal, *place, source, department_call, member.rate, "", "",
-            )))
+            ))))
         return lines
+
+    def cohort(self, member: _Member) -> PersonDay:
+        """The day's line of a department's cohort (``member`` is one of them), name and rate
+        empty; the sheet is empty when no call source is typed (each member's Name then)."""
+        department_row = self.calls.departments.get(member.department_key)
+        call, source, place, wrap, wrap_source, department_call = self._resolve(
+            member.row, department_row
+        )
+        place = place or ("", None, None, None)
+        return PersonDay(
+            "crew", "", member.department, self.day, self.when, call, wrap, wrap_source,
+            self.lunch, self.second_meal, *place, source, department_call, "", "", "",
+        )
 
     def _resolve(self, row: dict[str, Any], department_row: dict[str, Any] | None) -> tuple:
         """(call, its source, its place or None for the person's own cell, wrap, wrap source,
@@ -272,8 +477,10 @@ class _DayPlanner:
 
     def cast(self, cast: CastDays, records: list[dict[str, Any]]) -> list[PersonDay]:
         on_day = cast_on_day(self.book, self.day, cast, records)
-        cast_table = self.book.table("Cast")
-        people = {cast_key(r.get("Cast #")): r for r in cast_table.rows()} if cast_table else {}
+        if self._memo.cast is None:
+            table = self.book.table("Cast")
+            self._memo.cast = {cast_key(r.get("Cast #")): r for r in table.rows()} if table else {}
+        people = self._memo.cast
         lines = []
         for cast_id in sorted(on_day, key=cast_order):
             record = on_day[cast_id] or None

@@ -22,7 +22,7 @@ from addin.model import Finding, Flag, Severity
 from addin.settings import Settings
 
 if TYPE_CHECKING:
-    from addin.dayplan import PersonDay
+    from addin.dayplan import DayCohorts, PersonDay
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,14 @@ class Context:
         from addin.dayplan import plan
 
         return plan(self.book)
+
+    @cached_property
+    def day_cohorts(self) -> DayCohorts:
+        """The day plan with the crew who follow their department's calls kept as cohorts
+        (``dayplan.cohort_plan``): what the rest and meal checks read."""
+        from addin.dayplan import cohort_plan
+
+        return cohort_plan(self.book)
 
     @cached_property
     def shoot_dates(self) -> list[date]:

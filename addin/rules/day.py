@@ -12,12 +12,15 @@ measured across it; a single day off is covered by the daily turnaround.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from operator import itemgetter
+from typing import Any
 
 from addin import functions
-from addin.dayplan import PersonDay
+from addin.dayplan import DayCohorts, PersonDay, Rank
 from addin.model import Flag, Severity, a1
 from addin.parse import display, format_time
 from addin.rules import Context, rule
@@ -43,74 +46,116 @@ NAMES_SHOWN = 3
 """People named in one finding before ``and N others``."""
 
 
-def _names(people: list[PersonDay]) -> str:
+def _names(names: list[str]) -> str:
     """``Maria Lopez``, ``Maria Lopez and Joe Park``, ``A, B, C and 9 others``."""
-    names = [p.name for p in people]
     if len(names) > NAMES_SHOWN + 1:
         return f"{', '.join(names[:NAMES_SHOWN])} and {len(names) - NAMES_SHOWN} others"
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def _work_days(ctx: Context) -> dict[tuple[str, str], list[PersonDay]]:
-    """Each person's shoot days with a call, in day order."""
-    people: dict[tuple[str, str], list[PersonDay]] = {}
-    for person in ctx.day_plan:
+Short = tuple[PersonDay, PersonDay, float, float, str]
+"""A forced call: the day before, the day after, the hours of rest, the minimum, who."""
+
+Found = tuple[tuple, PersonDay, PersonDay, float, float]
+"""A forced call before its person is named: (its group, before, after, rest, minimum)."""
+
+
+_FORCED: list[tuple[DayCohorts, dict[str, dict[tuple, list[Short]]]]] = []
+"""The forced calls of the last plan checked (both rest rules read one pass over it)."""
+
+
+class _RestCheck:
+    """The turnaround and weekly rest minimums, and the rest between two planned days."""
+
+    def __init__(self, ctx: Context):
+        self.daily = {kind: ctx.settings.turnaround_hours(kind) for kind in ("crew", "cast")}
+        self.weekly = {kind: ctx.settings.weekly_rest_hours(kind) for kind in ("crew", "cast")}
+        self.shorter, self.late_call = functions.CAST_WEEKLY_REST_LATE_CALL
+        self.rests: dict[tuple[datetime, datetime, str], float] = {}
+
+    def shorts(self, before: PersonDay, after: PersonDay) -> tuple[Found | None, Found | None]:
+        """(the turnaround short, the weekly rest short) from ``before``'s wrap to ``after``'s
+        call, counted by ``functions.turnaround``; None where the rest is enough."""
+        wrap, call = before.wrap, after.call
+        if wrap is None or call is None or call <= wrap:
+            return None, None
+        kind = before.kind
+        key = (wrap, call, kind)
+        rest = self.rests.get(key)
+        if rest is None:
+            rest = self.rests[key] = functions.turnaround(wrap, call, kind)
+        group = (before.day, after.day, *key, after.sheet, after.cell, after.department)
+        daily = weekly = None
+        if rest < self.daily[kind]:
+            daily = (group, before, after, rest, self.daily[kind])
+        if rest < self.weekly[after.kind] and _weekend(before, after):
+            minimum = self.weekly[after.kind]
+            if after.kind == "cast" and call.time() >= self.late_call:
+                minimum = max(minimum - self.shorter, 0.0)
+            if rest < minimum:
+                weekly = (group, before, after, rest, minimum)
+        return daily, weekly
+
+
+def _work_days(cohorts: DayCohorts) -> dict[tuple[str, str], list[tuple[Rank, PersonDay]]]:
+    """Each person planned one by one: their shoot days with a call, in day order."""
+    people: dict[tuple[str, str], list[tuple[Rank, PersonDay]]] = {}
+    for rank, person in cohorts.people:
         if person.call is not None:
             key = (person.kind, person.cast_id or person.name.casefold())
-            people.setdefault(key, []).append(person)
+            people.setdefault(key, []).append((rank, person))
     return people
-
-
-Short = tuple[PersonDay, PersonDay, float, float]
-"""A forced call: the day before, the day after, the hours of rest, the minimum."""
-
-
-_FORCED: list[tuple[list[PersonDay], dict[str, dict[tuple, list[Short]]]]] = []
-"""The forced calls of the last plan checked (both rest rules read one pass over it)."""
 
 
 def _forced_calls(ctx: Context) -> dict[str, dict[tuple, list[Short]]]:
     """Forced calls by rule (``turnaround``, ``weekly rest``), grouped by the same days,
-    wrap, call, cell and department: the rest from each wrap to the person's next call,
-    counted by ``functions.turnaround``, under the minimum of its kind."""
-    plan = ctx.day_plan
-    if _FORCED and _FORCED[0][0] is plan:
+    wrap, call, cell and department, people in plan order: the rest from each wrap to the
+    person's next call under the minimum of its kind. A cohort's days are checked once,
+    then each member gets the forced calls of the days they work."""
+    cohorts = ctx.day_cohorts
+    if _FORCED and _FORCED[0][0] is cohorts:
         return _FORCED[0][1]
-    daily = {kind: ctx.settings.turnaround_hours(kind) for kind in ("crew", "cast")}
-    weekly = {kind: ctx.settings.weekly_rest_hours(kind) for kind in ("crew", "cast")}
-    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
-    rests: dict[tuple[datetime, datetime, str], float] = {}
+    check = _RestCheck(ctx)
+    people: list[tuple[Rank, Any]] = [
+        (days[0][0], [person for _, person in days]) for days in _work_days(cohorts).values()
+    ]
+    for cohort in cohorts.cohorts:
+        work = [(at, line) for at, line in enumerate(cohort.days) if line.call is not None]
+        where = [at for at, _ in work]
+        pairs = [check.shorts(before, after) for (_, before), (_, after) in pairwise(work)]
+        hits = [[(k, found[n]) for k, found in enumerate(pairs) if found[n]] for n in (0, 1)]
+        starts = [[k for k, _ in found] for found in hits]
+        for member in cohort.members:
+            first, last = bisect_left(where, member.first), bisect_left(where, member.last)
+            if first < last:
+                mine = [found[bisect_left(at, first):bisect_left(at, last - 1)]
+                        for found, at in zip(hits, starts, strict=True)]
+                people.append(((where[first], member.index), (member.name, mine)))
+    people.sort(key=itemgetter(0))
     found: dict[str, dict[tuple, list[Short]]] = {"turnaround": {}, "weekly rest": {}}
-    daily_short, weekly_short = found["turnaround"], found["weekly rest"]
-    for days in _work_days(ctx).values():
+    both = (found["turnaround"], found["weekly rest"])
+    for _, days in people:
+        if isinstance(days, tuple):  # a cohort member: their forced calls are known
+            name, mine = days
+            for shorts, hits in zip(both, mine, strict=True):
+                for _, (group, before, after, rest, minimum) in hits:
+                    shorts.setdefault(group, []).append((before, after, rest, minimum, name))
+            continue
         for before, after in pairwise(days):
-            wrap, call = before.wrap, after.call
-            if wrap is None or call is None or call <= wrap:
-                continue
-            kind = before.kind
-            key = (wrap, call, kind)
-            rest = rests.get(key)
-            if rest is None:
-                rest = rests[key] = functions.turnaround(wrap, call, kind)
-            if rest < daily[kind]:
-                group = (before.day, after.day, *key, after.sheet, after.cell, after.department)
-                daily_short.setdefault(group, []).append((before, after, rest, daily[kind]))
-            if rest < weekly[after.kind] and _weekend(before, after):
-                minimum = weekly[after.kind]
-                if after.kind == "cast" and call.time() >= late_call:
-                    minimum = max(minimum - shorter, 0.0)
-                if rest < minimum:
-                    group = (before.day, after.day, *key, after.sheet, after.cell,
-                             after.department)
-                    weekly_short.setdefault(group, []).append((before, after, rest, minimum))
-    _FORCED[:] = [(plan, found)]
+            for shorts, hit in zip(both, check.shorts(before, after), strict=True):
+                if hit is not None:
+                    group, _, _, rest, minimum = hit
+                    shorts.setdefault(group, []).append(
+                        (before, after, rest, minimum, after.name)
+                    )
+    _FORCED[:] = [(cohorts, found)]
     return found
 
 
 def _short_flag(shorts: list[Short], what: str) -> Flag:
-    before, after, hours, minimum = shorts[0]
+    before, after, hours, minimum, _ = shorts[0]
     assert before.wrap is not None and after.call is not None
-    names = _names([short[1] for short in shorts])
+    names = _names([short[4] for short in shorts])
     who = f"{names} ({after.department})" if after.department else names
     over = " over the weekend" if what == "weekly rest" else ""
     legal = (before.wrap.astimezone(UTC) + timedelta(hours=minimum)).astimezone(after.call.tzinfo)
@@ -251,24 +296,39 @@ def meal_penalty(ctx: Context) -> Iterator[Flag]:
     day_rows = {}
     for row in days.rows():
         day_rows.setdefault(row.get("Day"), row)
-    groups: dict[tuple[int, str], dict[tuple, list[PersonDay]]] = {}
     known: dict[tuple, tuple] = {}
-    for person in ctx.day_plan:
-        if person.call is None or person.day not in day_rows:
-            continue
+
+    def misses_of(person: PersonDay) -> tuple:
         plan = (person.call, person.lunch, person.second_meal, person.wrap)
         if plan not in known:
             known[plan] = tuple(_meal_misses(person, interval))
-        misses = known[plan]
-        if misses:
-            groups.setdefault((person.day, person.department), {}).setdefault(misses, [])
-            groups[(person.day, person.department)][misses].append(person)
+        return known[plan]
+
+    late: list[tuple[Rank, PersonDay, tuple, int]] = []
+    """(place in the plan, the line, its misses, how many people it stands for)."""
+    cohorts = ctx.day_cohorts
+    for rank, person in cohorts.people:
+        if person.call is not None and person.day in day_rows and misses_of(person):
+            late.append((rank, person, misses_of(person), 1))
+    for cohort in cohorts.cohorts:
+        counts, firsts = cohort.presence()
+        for at, line in enumerate(cohort.days):
+            first = firsts[at]
+            if line.call is None or line.day not in day_rows or first is None:
+                continue
+            if misses_of(line):
+                late.append(((at, first), line, misses_of(line), counts[at]))
+    late.sort(key=itemgetter(0))
+    groups: dict[tuple[int, str], dict[tuple, list[Any]]] = {}
+    for _, person, misses, count in late:
+        parts = groups.setdefault((person.day, person.department), {})
+        part = parts.setdefault(misses, [person.kind, 0])
+        part[1] += count
     for (day, department), parts in groups.items():
         texts, total, column = [], 0.0, None
-        for misses, people in parts.items():
-            schedule = schedules[people[0].kind]
+        for misses, (kind, count) in parts.items():
+            schedule = schedules[kind]
             each = sum(meal_penalty_amount(halves, schedule) for _, _, halves in misses)
-            count = len(people)
             total += each * count
             column = column or misses[0][1]
             noun = "person" if count == 1 else "people"
