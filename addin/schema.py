@@ -241,6 +241,8 @@ SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "Wrap Date": (("Wrap", "Estimated Wrap Date", "Est Wrap Date"), "date"),
     "Script Color": (("Script Revision", "Script Colour"), "text"),
     "Schedule Color": (("Schedule Revision", "Schedule Colour"), "text"),
+    "Unpaid Meal Minutes": (("Unpaid Meal", "Unpaid Lunch Minutes"), "int"),
+    "Show Costs On Call Sheet": (("Show Costs", "Costs On Call Sheet"), "text"),
 }
 
 OWNED_TABS = ("Checks", "ProdDesk State")

@@ -23,7 +23,7 @@ Request problems are ``{"error": "one sentence"}`` with a 4xx/5xx status.
 Functions answer ``{"value": ...}`` with the same names and meanings as the Excel UDFs
 (addin/excel/udfs.py): the pure ones of addin.functions and the book lookups of
 addin.lookups (PD_CALLTIME, PD_COISTATUS(vendor, [as_of]), PD_BUDGETLEFT, PD_NEXTPO,
-PD_SWHF, PD_SUNRISE, PD_SUNSET). An argument may be a range (a list of rows, or a flat list
+PD_SWHF, PD_SUNRISE, PD_SUNSET, PD_DAYCOST(day, [department])). An argument may be a range (a list of rows, or a flat list
 for a column): the value is then rows of the same shape, blank where the range is blank
 (``functions.over_ranges``, shared with Excel). A value a function refuses is answered with
 its sentence as the value (``PD_DAYPAY: rate 'TBD' is not a rate ...``), in a range in its

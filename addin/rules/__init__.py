@@ -113,4 +113,14 @@ def run_rules(book: Book, today: date | None = None) -> list[Finding]:
 
 
 def _load_rule_modules() -> None:
-    from addin.rules import budget, cells, crew, pos, reading, schedule, settings, vendors  # noqa: F401
+    from addin.rules import (  # noqa: F401
+        budget,
+        cells,
+        crew,
+        overtime,
+        pos,
+        reading,
+        schedule,
+        settings,
+        vendors,
+    )
