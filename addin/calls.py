@@ -1,17 +1,19 @@
-"""Who is called when: a crew member's call on a shoot day (the one lookup of it).
+"""Who is called when: who works a shoot day and a crew member's call on it (the one
+lookup of each).
 
-Used by the call sheet's crew list (which prints call words such as O/C too) and
-by ``PD_CALLTIME`` (which needs a time).
+Used by the call sheet's crew and cast lists (which print call words such as O/C
+too), by ``PD_CALLTIME`` (which needs a time) and by the day plan (``dayplan.py``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from addin.book import Book
-from addin.parse import name_key
+from addin.parse import name_key, parse_cast_ids
 
 CallSource = tuple[str, dict[str, Any], str]
 """Where a call may be read: (tab kind, its row, the column)."""
@@ -52,6 +54,88 @@ class DayCalls:
              if isinstance(row.get(column), time)),
             None,
         )
+
+    def department(self, person: dict[str, Any]) -> dict[str, Any] | None:
+        """The crew member's department's Crew Calls row for the day, if any."""
+        return self.departments.get(name_key(person.get("Department")))
+
+
+def dates_reversed(person: dict[str, Any]) -> bool:
+    """Whether a crew member's start date is after their end date."""
+    start, end = person.get("Start Date"), person.get("End Date")
+    return isinstance(start, date) and isinstance(end, date) and start > end
+
+
+def crew_on_day(person: dict[str, Any], when: date | None) -> bool:
+    """Whether a crew member works a shoot day on ``when``: their start and end dates include
+    it, or they have none (a day without a date has everyone); reversed dates leave them off."""
+    if when is None:
+        return True
+    if dates_reversed(person):
+        return False
+    start, end = person.get("Start Date"), person.get("End Date")
+    if isinstance(start, date) and start > when:
+        return False
+    return not (isinstance(end, date) and end < when)
+
+
+def swhf(work_days: list[int], day: int) -> str:
+    """S, W, H, F or SWF for a cast member on a day, given every day they work; '' when none."""
+    if not work_days:
+        return ""
+    first, last = min(work_days), max(work_days)
+    if day in work_days:
+        if first == last:
+            return "SWF"
+        return "S" if day == first else "F" if day == last else "W"
+    return "H" if first < day < last else ""
+
+
+def cast_work_days(book: Book) -> dict[str, list[int]]:
+    """Cast id -> the shoot days whose scenes list them, in schedule order."""
+    table = book.table("Schedule")
+    days: dict[str, list[int]] = {}
+    if table is None:
+        return days
+    for row in table.rows():
+        day = row.get("Day")
+        if day is None:
+            continue
+        for cast_id in row.get("Cast") or []:
+            days.setdefault(cast_id, [])
+            if day not in days[cast_id]:
+                days[cast_id].append(day)
+    return days
+
+
+def cast_key(value: Any) -> str:
+    """The cast id a Cast # cell names (``1``, ``2A``), or ''."""
+    ids = parse_cast_ids(value)
+    return ids[0] if ids else ""
+
+
+def cast_order(cast_id: str) -> tuple:
+    """Sort key of cast ids: numbers in numeric order (``2`` before ``10``), then the rest."""
+    match = re.match(r"(\d+)(.*)", cast_id)
+    return (0, int(match.group(1)), match.group(2)) if match else (1, 0, cast_id)
+
+
+def cast_on_day(
+    book: Book, day: int, work: dict[str, list[int]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Cast id -> their Cast Calls row for the day ({} without one), for everyone on the day's
+    call sheet: in the day's scenes, on hold (``H``) between work days, or with a Cast Calls
+    row for the day. Unordered; ``work`` is ``cast_work_days(book)`` when already known."""
+    work = cast_work_days(book) if work is None else work
+    ids = {cast_id for cast_id, days in work.items() if day in days}
+    ids |= {c for c, days in work.items() if swhf(days, day) == "H"}
+    found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in ids}
+    calls = book.table("Cast Calls")
+    for record in calls.rows() if calls is not None else []:
+        key = cast_key(record.get("Cast #"))
+        if record.get("Day") == day and key and not found.get(key):
+            found[key] = record
+    return found
 
 
 def day_calls(book: Book, day: int) -> DayCalls:

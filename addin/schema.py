@@ -36,6 +36,9 @@ def C(name: str, *aliases: str, kind: str = "text") -> Column:
     return Column(name, aliases, kind)
 
 
+WRAP_ALIASES = ("Release", "Released", "Dismissed", "Out")
+"""A person's or a department's own wrap on Crew Calls and Cast Calls."""
+
 DOCUMENT_COLUMNS = ("Deal Memo", "I-9", "W-4", "NDA", "Covid Waiver")
 
 TABS: tuple[TabSpec, ...] = (
@@ -177,6 +180,7 @@ TABS: tuple[TabSpec, ...] = (
             C("Crew Call", "General Call", "General Crew Call", kind="time"),
             C("Shooting Call", "Shoot Call", "First Shot", kind="time"),
             C("Lunch", "Meal", kind="time"),
+            C("Second Meal", "2nd Meal", "Second Lunch", kind="time"),
             C("Wrap", "Est Wrap", kind="time"),
             C("Weather"),
             C("Location", "Locations"),
@@ -194,6 +198,7 @@ TABS: tuple[TabSpec, ...] = (
             C("Pickup", kind="time"),
             C("H/MU", "Hair/Makeup", "Makeup", kind="time"),
             C("On Set", "Set Call", kind="time"),
+            C("Wrap", *WRAP_ALIASES, kind="time"),
             C("Notes"),
         ),
         key="Cast #",
@@ -205,6 +210,7 @@ TABS: tuple[TabSpec, ...] = (
             C("Day", kind="day"),
             C("Who", "Name", "Department"),
             C("Call", kind="time"),
+            C("Wrap", *WRAP_ALIASES, kind="time"),
             C("Notes"),
         ),
         key="Who",
@@ -241,6 +247,13 @@ SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "Wrap Date": (("Wrap", "Estimated Wrap Date", "Est Wrap Date"), "date"),
     "Script Color": (("Script Revision", "Script Colour"), "text"),
     "Schedule Color": (("Schedule Revision", "Schedule Colour"), "text"),
+    "Turnaround Crew Hours": (("Crew Turnaround", "Crew Turnaround Hours"), "hours"),
+    "Turnaround Cast Hours": (("Cast Turnaround", "Cast Turnaround Hours"), "hours"),
+    "Weekly Rest Crew Hours": (("Crew Weekly Rest", "Crew Weekend Rest"), "hours"),
+    "Weekly Rest Cast Hours": (("Cast Weekly Rest", "Cast Weekend Rest"), "hours"),
+    "Meal Interval Hours": (("Meal Interval", "Meal Hours"), "hours"),
+    "Meal Penalty Crew": (("Crew Meal Penalty", "Crew Meal Penalties"), "text"),
+    "Meal Penalty Cast": (("Cast Meal Penalty", "Cast Meal Penalties"), "text"),
     "Unpaid Meal Minutes": (("Unpaid Meal", "Unpaid Lunch Minutes"), "int"),
     "Show Costs On Call Sheet": (("Show Costs", "Costs On Call Sheet"), "text"),
 }

@@ -82,6 +82,7 @@ _CONVERT = {
     "text": lambda v: None if parse.is_blank(v) else parse.display(v),
     "date": parse.parse_date,
     "money": parse.parse_money,
+    "hours": parse.parse_hours,
     "int": lambda v: None if parse.parse_money(v) is None else int(parse.parse_money(v)),
 }
 

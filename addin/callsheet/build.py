@@ -16,7 +16,16 @@ from typing import Any
 
 from addin import parse
 from addin.book import Book
-from addin.calls import day_calls
+from addin.calls import (
+    cast_key,
+    cast_on_day,
+    cast_order,
+    cast_work_days,
+    crew_on_day,
+    dates_reversed,
+    day_calls,
+    swhf,
+)
 from addin.callsheet.sun import production_zone, sun_times
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
@@ -289,18 +298,6 @@ def build_callsheet(
     return builder.build(), builder.findings
 
 
-def swhf(work_days: list[int], day: int) -> str:
-    """S, W, H, F or SWF for a cast member on a day, given every day they work; '' when none."""
-    if not work_days:
-        return ""
-    first, last = min(work_days), max(work_days)
-    if day in work_days:
-        if first == last:
-            return "SWF"
-        return "S" if day == first else "F" if day == last else "W"
-    return "H" if first < day < last else ""
-
-
 def background_total(lines: list[BackgroundLine]) -> str:
     """The day's background by kind: the largest count any one scene asks for (the same
     background usually works several scenes); a kind without counts is named alone."""
@@ -323,16 +320,6 @@ def _text(value: Any) -> str:
     if isinstance(value, date):
         return parse.format_date(value)
     return parse.display(value).strip()
-
-
-def _cast_key(value: Any) -> str:
-    ids = parse.parse_cast_ids(value)
-    return ids[0] if ids else ""
-
-
-def _id_order(cast_id: str) -> tuple:
-    match = re.match(r"(\d+)(.*)", cast_id)
-    return (0, int(match.group(1)), match.group(2)) if match else (1, 0, cast_id)
 
 
 def _clock(moment: datetime | None) -> str:
@@ -407,7 +394,7 @@ class _Builder:
         sheet.locations = self._locations(rows)
         sheet.sunrise, sheet.sunset = self._sun(rows, sheet.locations)
         sheet.timezone = self.timezone
-        sheet.cast = self._cast(rows)
+        sheet.cast = self._cast()
         sheet.crew = self._crew(sheet.crew_call)
         self._contact_phones(sheet)
         sheet.department_notes = self._notes + self._department_notes
@@ -552,7 +539,7 @@ class _Builder:
         table = self.book.table("Cast")
         if table is None:
             return set()
-        return {_cast_key(v) for v in table.values["Cast #"].tolist() if _cast_key(v)}
+        return {cast_key(v) for v in table.values["Cast #"].tolist() if cast_key(v)}
 
     def _scene(self, row: dict[str, Any], check: bool = False) -> SceneLine:
         ids = row.get("Cast") or []
@@ -725,39 +712,16 @@ class _Builder:
 
     # -- cast
 
-    def _work_days(self) -> dict[str, list[int]]:
-        table = self.book.table("Schedule")
-        days: dict[str, list[int]] = {}
-        if table is None:
-            return days
-        for row in table.rows():
-            day = row.get("Day")
-            if day is None:
-                continue
-            for cast_id in row.get("Cast") or []:
-                days.setdefault(cast_id, [])
-                if day not in days[cast_id]:
-                    days[cast_id].append(day)
-        return days
-
-    def _cast(self, rows: list[dict[str, Any]]) -> list[CastLine]:
-        work = self._work_days()
-        ids = {cast_id for row in rows for cast_id in row.get("Cast") or []}
-        ids |= {c for c, days in work.items() if swhf(days, self.day) == "H"}
-        calls: dict[str, dict[str, Any]] = {}
+    def _cast(self) -> list[CastLine]:
+        work = cast_work_days(self.book)
+        calls = cast_on_day(self.book, self.day, work)
         calls_table = self.book.table("Cast Calls")
-        if calls_table is not None:
-            for record in calls_table.rows():
-                key = _cast_key(record.get("Cast #"))
-                if record.get("Day") == self.day and key:
-                    calls.setdefault(key, record)
-                    ids.add(key)
         cast_table = self.book.table("Cast")
         people = {}
         if cast_table is not None:
-            people = {_cast_key(r.get("Cast #")): r for r in cast_table.rows()}
+            people = {cast_key(r.get("Cast #")): r for r in cast_table.rows()}
         lines = []
-        for cast_id in sorted(ids, key=_id_order):
+        for cast_id in sorted(calls, key=cast_order):
             person = people.get(cast_id, {})
             call = calls.get(cast_id, {})
             status = swhf(work.get(cast_id, []), self.day)
@@ -917,20 +881,15 @@ class _Builder:
                 contact.phone = self._phone(table, row, raw_phones.get(row["_row"]), region)
 
     def _on_day(self, table: Table, row: dict[str, Any]) -> bool:
-        if self.when is None:
-            return True
-        start, end = row.get("Start Date"), row.get("End Date")
-        if isinstance(start, date) and isinstance(end, date) and start > end:
+        if self.when is not None and dates_reversed(row):
+            start, end = row["Start Date"], row["End Date"]
             self._flag_row(
                 table, row["_row"], "End Date", Severity.WARNING, "callsheet.crew_left_off",
                 f"{_text(row.get('Name'))} is left off day {self.day}'s call sheet: their end "
                 f"date {parse.format_date(end)} is before their start date "
                 f"{parse.format_date(start)}.",
             )
-            return False
-        if isinstance(start, date) and start > self.when:
-            return False
-        return not (isinstance(end, date) and end < self.when)
+        return crew_on_day(row, self.when)
 
     # -- advance schedule
 

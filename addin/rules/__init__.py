@@ -15,10 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from addin.book import Book
 from addin.model import Finding, Flag, Severity
 from addin.settings import Settings
+
+if TYPE_CHECKING:
+    from addin.dayplan import PersonDay
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +45,13 @@ class Context:
         from addin.days import shoot_days
 
         return shoot_days(self.book)
+
+    @cached_property
+    def day_plan(self) -> list[PersonDay]:
+        """Everyone on each shoot day with their planned call, meals and wrap (``dayplan``)."""
+        from addin.dayplan import plan
+
+        return plan(self.book)
 
     @cached_property
     def shoot_dates(self) -> list[date]:

@@ -1,0 +1,276 @@
+"""The day plan: each person's planned call, meals and wrap on each shoot day.
+
+One ``PersonDay`` per person on a shoot day's call sheet, with absolute times
+(aware datetimes in the production's timezone), so that rest and meal rules
+(``rules/day.py``) and cost forecasts count hours right across midnight and a
+daylight saving change. Who is on a day, and their call, come from the same
+functions as the call sheet's (``addin/calls.py``):
+
+- crew: everyone with a name whose start and end dates include the day (or who
+  has none); their call is the first of their own Crew Calls row for the day,
+  their standing call (Crew tab), their department's Crew Calls row, the day's
+  general crew call. A call typed as a word (``O/C``, ``TBD``) is no time: the
+  call is None, as the call sheet prints the word.
+- cast: everyone in the day's scenes, on hold between work days, or with a Cast
+  Calls row for the day; their call is the earliest of Pickup, H/MU and On Set
+  on that row (when they report), None without a row or on hold.
+
+Wrap: the person's own (a ``Wrap`` column on Crew Calls or Cast Calls, also
+``Release``, ``Released``, ``Dismissed``, ``Out``), else their department's
+(the Crew Calls row whose Who is the department), else the day's estimated
+``Wrap`` (Days tab). A wrap, lunch or second meal earlier than the call is on
+the next date (a 2 PM call wrapping at 1:30 AM wraps the next morning). Without
+a usable timezone the times are read as UTC (no daylight saving).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from addin.book import Book
+from addin.calls import (
+    cast_key,
+    cast_on_day,
+    cast_order,
+    cast_work_days,
+    crew_on_day,
+    day_calls,
+    swhf,
+)
+from addin.callsheet.sun import production_zone
+from addin.days import shoot_days
+from addin.model import Flag, Table
+from addin.parse import display, is_blank, name_key
+from addin.timezones import production_timezone
+
+CAST_CALL_COLUMNS = ("Pickup", "H/MU", "On Set")
+"""A cast member's call is the earliest of these on their Cast Calls row."""
+
+
+@dataclass(frozen=True)
+class PersonDay:
+    """One person on one shoot day: their call, meals and wrap as planned."""
+
+    kind: str
+    """``crew`` or ``cast``."""
+    name: str
+    department: str
+    """The crew member's department; ``Cast`` for cast."""
+    day: int
+    date: date | None
+    call: datetime | None
+    """Aware, in the production's timezone; None without a date or a call time."""
+    wrap: datetime | None
+    wrap_source: str
+    """``own``, ``department`` or ``day`` (``""`` without a wrap)."""
+    lunch: datetime | None
+    """The day's lunch (Days tab), read against the general crew call."""
+    second_meal: datetime | None
+    """The day's second meal (Days tab ``Second Meal``), after the lunch."""
+    sheet: str
+    """The tab of the cell that set the call (for findings)."""
+    row: int | None
+    column: str | None
+    """That cell's header text as in the book."""
+    cell: str | None
+    call_source: str = ""
+    """``own``, ``standing``, ``department`` or ``day``."""
+    department_call: datetime | None = None
+    """The department's call for the day (Crew Calls), else the general crew call."""
+    rate: str = ""
+    """The crew member's Rate as typed (``$400/12``), empty for cast."""
+    cast_id: str = ""
+    status: str = ""
+    """The cast member's SWHF letters (``H`` on hold: no call); empty for crew."""
+
+    @property
+    def works(self) -> bool:
+        """Whether a call time is planned (a hold day or an ``O/C`` call has none)."""
+        return self.call is not None
+
+    def flag(self, message: str, suggestion: str | None = None) -> Flag:
+        """A finding on the cell that set this person's call."""
+        return Flag(self.sheet, self.row, self.column, self.cell, message, suggestion)
+
+
+def plan_zone(book: Book) -> tzinfo:
+    """The production's timezone (``addin.timezones``), UTC when none can be used."""
+    chosen = production_timezone(book).name
+    return (production_zone(chosen) if chosen else None) or UTC
+
+
+def moment(
+    on: date | None, clock: Any, zone: tzinfo, after: datetime | None = None
+) -> datetime | None:
+    """``clock`` on the date ``on`` in ``zone``; on the next date when it is before ``after``."""
+    if on is None or not isinstance(clock, time):
+        return None
+    when = datetime.combine(on, clock.replace(tzinfo=None), tzinfo=zone)
+    if after is not None and when.astimezone(UTC) < after.astimezone(UTC):
+        when = datetime.combine(on + timedelta(days=1), clock.replace(tzinfo=None), tzinfo=zone)
+    return when
+
+
+def plan(book: Book) -> list[PersonDay]:
+    """Everyone on each shoot day's call sheet, crew then cast, day by day."""
+    zone = plan_zone(book)
+    work = cast_work_days(book)
+    people: list[PersonDay] = []
+    for day, when in shoot_days(book).items():
+        planner = _DayPlanner(book, day, when, zone)
+        people += planner.crew()
+        people += planner.cast(work)
+    return people
+
+
+class _DayPlanner:
+    """The plan of one shoot day."""
+
+    def __init__(self, book: Book, day: int, when: date | None, zone: tzinfo):
+        self.book, self.day, self.when, self.zone = book, day, when, zone
+        self.calls = day_calls(book, day)
+        general = self.calls.general or {}
+        self.general = general
+        self.general_call = moment(when, general.get("Crew Call"), zone)
+        anchor = self.general_call
+        self.lunch = moment(when, general.get("Lunch"), zone, anchor)
+        self.second_meal = moment(when, general.get("Second Meal"), zone, self.lunch or anchor)
+        self._raw: dict[str, dict[int, dict[str, Any]]] = {}
+
+    def raw(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
+        """The row as typed (before times were read)."""
+        if kind not in self._raw:
+            table = self.book.table(kind)
+            pairs = table.pairs() if table is not None else []
+            self._raw[kind] = {row["_row"]: typed for row, typed in pairs}
+        return self._raw[kind].get(record["_row"], {})
+
+    def place(self, kind: str, record: dict[str, Any] | None, column: str) -> tuple:
+        """(sheet, row, header, cell) of a row's cell."""
+        table: Table | None = self.book.table(kind)
+        if table is None or record is None:
+            return (table.sheet if table else kind, None, None, None)
+        flag = table.flag(record["_row"], column, "")
+        return flag.sheet, flag.row, flag.column, flag.cell
+
+    # -- crew
+
+    def crew(self) -> list[PersonDay]:
+        table = self.book.table("Crew")
+        if table is None:
+            return []
+        names = {"Crew Calls": "own", "Crew": "standing", "Days": "day"}
+        lines = []
+        for row, typed in table.pairs():
+            name = display(row.get("Name")).strip()
+            if not name or not crew_on_day(row, self.when):
+                continue
+            department_row = self.calls.department(row)
+            department_call = moment(self.when, (department_row or {}).get("Call"), self.zone)
+            call, source, place = None, "", self.place("Crew", row, "Name")
+            for kind, record, column in self.calls.sources(row):
+                value = record.get(column)
+                if isinstance(value, time):
+                    call = moment(self.when, value, self.zone)
+                elif is_blank(self.raw(kind, record).get(column)):
+                    continue
+                source = names[kind]
+                if kind == "Crew Calls" and record is department_row:
+                    source = "department"
+                place = self.place(kind, record, column)
+                break
+            wrap, wrap_source = self._wrap(row, department_row, call)
+            lines.append(
+                PersonDay(
+                    kind="crew",
+                    name=name,
+                    department=display(row.get("Department")).strip(),
+                    day=self.day,
+                    date=self.when,
+                    call=call,
+                    wrap=wrap,
+                    wrap_source=wrap_source,
+                    lunch=self.lunch,
+                    second_meal=self.second_meal,
+                    sheet=place[0],
+                    row=place[1],
+                    column=place[2],
+                    cell=place[3],
+                    call_source=source,
+                    department_call=department_call or self.general_call,
+                    rate=display(typed.get("Rate")).strip(),
+                )
+            )
+        return lines
+
+    def _wrap(
+        self, person: dict[str, Any], department: dict[str, Any] | None, call: datetime | None
+    ) -> tuple[datetime | None, str]:
+        own = self.calls.people.get(name_key(person.get("Name")))
+        anchor = call or self.general_call
+        for record, source in ((own, "own"), (department, "department")):
+            wrap = moment(self.when, (record or {}).get("Wrap"), self.zone, anchor)
+            if wrap is not None:
+                return wrap, source
+        wrap = moment(self.when, self.general.get("Wrap"), self.zone, anchor)
+        return wrap, "day" if wrap is not None else ""
+
+    # -- cast
+
+    def cast(self, work: dict[str, list[int]]) -> list[PersonDay]:
+        on_day = cast_on_day(self.book, self.day, work)
+        cast_table = self.book.table("Cast")
+        people = {cast_key(r.get("Cast #")): r for r in cast_table.rows()} if cast_table else {}
+        lines = []
+        for cast_id in sorted(on_day, key=cast_order):
+            record = on_day[cast_id] or None
+            status = swhf(work.get(cast_id, []), self.day)
+            person = people.get(cast_id, {})
+            name = (
+                display(person.get("Actor")).strip()
+                or display(person.get("Character")).strip()
+                or f"Cast #{cast_id}"
+            )
+            call, column = None, "Cast #"
+            if record is not None and status != "H":
+                times = [(record[c], c) for c in CAST_CALL_COLUMNS
+                         if isinstance(record.get(c), time)]
+                if times:
+                    first, column = min(times, key=lambda pair: pair[0])
+                    call = moment(self.when, first, self.zone)
+            place = self.place("Cast Calls", record, column)
+            if record is None:
+                place = self.place("Cast", person or None, "Cast #")
+            own_wrap = (record or {}).get("Wrap")
+            wrap = moment(self.when, own_wrap, self.zone, call or self.general_call)
+            wrap_source = "own" if wrap is not None else ""
+            if wrap is None and call is not None:
+                wrap = moment(self.when, self.general.get("Wrap"), self.zone, call)
+                wrap_source = "day" if wrap is not None else ""
+            lines.append(
+                PersonDay(
+                    kind="cast",
+                    name=name,
+                    department="Cast",
+                    day=self.day,
+                    date=self.when,
+                    call=call,
+                    wrap=wrap,
+                    wrap_source=wrap_source,
+                    lunch=self.lunch,
+                    second_meal=self.second_meal,
+                    sheet=place[0],
+                    row=place[1],
+                    column=place[2],
+                    cell=place[3],
+                    call_source="own" if call is not None else "",
+                    department_call=call,
+                    cast_id=cast_id,
+                    status=status,
+                )
+            )
+        return lines
+
+
