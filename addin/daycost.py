@@ -13,7 +13,7 @@ in absolute time), less the Settings' ``Unpaid Meal Minutes``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from functools import partial
 from typing import Any
@@ -23,6 +23,8 @@ from addin import functions
 from addin.parse import Rate, display, name_key, parse_rate
 
 NO_DEPARTMENT = "No department"
+MAX_DEALS_NAMED = 3
+"""A department's message names each hours-and-rate pair up to this many."""
 
 
 def money(amount: float) -> str:
@@ -94,11 +96,15 @@ class DepartmentCost:
 
     @property
     def deals(self) -> str:
-        """``13.5 h on $400/10``; with several, ``3 x 13.5 h on $400/10, 12 h on $350/12``."""
+        """``13.5 h on $400/10``; with several, ``3 x 13.5 h on $400/10, 12 h on $350/12``;
+        with more than three, ``12-13 h on 7 different rates``."""
         groups: dict[tuple[float, str], int] = {}
         for person in self.people:
             key = (person.hours, str(person.rate))
             groups[key] = groups.get(key, 0) + 1
+        if len(groups) > MAX_DEALS_NAMED:
+            rates = len({rate for _, rate in groups})
+            return f"{self.hours} on {rates} different rates"
         parts = [
             f"{'' if count == 1 or len(groups) == 1 else f'{count} x '}"
             f"{hours_text(hours)} on {rate}"
@@ -220,6 +226,9 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
     from addin.dayplan import plan
 
     meal = book.settings.unpaid_meal_minutes / 60
+    guarantees = _guarantees(book)
+    rates: dict[str, Rate | None] = {}
+    priced: dict[tuple[Rate, float], PersonCost] = {}
     days: dict[int, DayCost] = {}
     departments: dict[tuple[int, str], DepartmentCost] = {}
     for person in plan(book) if people is None else people:
@@ -227,7 +236,12 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
             continue
         day = days.setdefault(person.day, DayCost(person.day, person.date))
         department = department_of(person.department)
-        rate = parse_rate(person.rate) if person.rate else None
+        if person.rate not in rates:
+            rates[person.rate] = parse_rate(person.rate) if person.rate else None
+        rate = rates[person.rate]
+        guarantee = guarantees.get(name_key(person.name))
+        if rate is not None and rate.per == "day" and not rate.guarantee and guarantee:
+            rate = replace(rate, guarantee=guarantee)  # $650 with 12 in Guarantee is $650/12
         if rate is None:
             day.unrated.append(Unrated(person.name, department))
             continue
@@ -237,7 +251,11 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
         # in UTC: the difference of two times in one zone would ignore a DST change
         elapsed = person.wrap.astimezone(UTC) - person.call.astimezone(UTC)
         worked = elapsed.total_seconds() / 3600 - meal
-        cost = person_cost(person.name, department, round(max(worked, 0.0), 2), rate)
+        hours = round(max(worked, 0.0), 2)
+        if (rate, hours) not in priced:  # a book has few distinct deals and day lengths
+            priced[(rate, hours)] = person_cost("", "", hours, rate)
+        same = priced[(rate, hours)]
+        cost = PersonCost(person.name, department, hours, rate, same.pay, same.overtime)
         key = (person.day, name_key(department))
         if key not in departments:
             departments[key] = DepartmentCost(department)
@@ -246,6 +264,17 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
     result = dict(sorted(days.items()))
     _FORECASTS[id(book)] = (ref(book, partial(_forget, id(book))), result)
     return result
+
+
+def _guarantees(book: Any) -> dict[str, float]:
+    """name_key(crew member) -> the hours of their Guarantee column, where typed."""
+    crew = book.table("Crew")
+    if crew is None or not crew.has("Guarantee"):
+        return {}
+    return {
+        name_key(row.get("Name")): float(row["Guarantee"])
+        for row in crew.rows() if isinstance(row.get("Guarantee"), (int, float))
+    }
 
 
 def _forget(key: int, _: ref) -> None:

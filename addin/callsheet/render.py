@@ -281,7 +281,13 @@ def plan_render(
     total = len(layout.grid) + sum(extras.values())
     added = _added_costs(layout, fields, lists["cost"])
     if added:  # a template without a place for the Cost of the day: it goes below the rest
-        insertions.append(Insertion(len(layout.grid), len(added), len(layout.grid)))
+        last = len(layout.grid)
+        below = next((i for i in insertions if i.after == last), None)
+        if below is None:
+            insertions.append(Insertion(last, len(added), last))
+        else:  # the template ends on a list's row: the box follows the list's new rows
+            below.likes = (below.likes or [below.like] * below.count) + [last] * len(added)
+            below.count += len(added)
         for k, text in enumerate(added, start=1):
             values[(total + k, 1)] = fields_fit(text, total + k, 1)
         total += len(added)

@@ -16,10 +16,10 @@ def overtime(ctx: Context) -> Iterator[Flag]:
     crew = ctx.book.tables["Crew"]
     unrated: dict[str, Unrated] = {}
     for day in forecast(ctx.book, ctx.day_plan).values():
+        if not day.departments:
+            continue  # no planned hours with a rate that day: nothing to forecast
         for person in day.unrated:
             unrated.setdefault(name_key(person.name), person)
-        if not day.departments:
-            continue
         at = _day_cell(ctx.book.table("Days"), day.day, crew)
         for department in day.departments:
             yield _at(at, department_message(day, department))
