@@ -227,36 +227,42 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
 
     meal = book.settings.unpaid_meal_minutes / 60
     guarantees = _guarantees(book)
-    rates: dict[str, Rate | None] = {}
+    # a book has few distinct deals, departments and day lengths: each is worked out once
+    deals: dict[tuple[str, float | None], Rate | None] = {}
+    names: dict[str, tuple[str, str]] = {}
+    lengths: dict[tuple[Any, Any], float] = {}
     priced: dict[tuple[Rate, float], PersonCost] = {}
     days: dict[int, DayCost] = {}
     departments: dict[tuple[int, str], DepartmentCost] = {}
     for person in plan(book) if people is None else people:
         if person.kind != "crew":
             continue
-        day = days.setdefault(person.day, DayCost(person.day, person.date))
-        department = department_of(person.department)
-        if person.rate not in rates:
-            rates[person.rate] = parse_rate(person.rate) if person.rate else None
-        rate = rates[person.rate]
-        guarantee = guarantees.get(name_key(person.name))
-        if rate is not None and rate.per == "day" and not rate.guarantee and guarantee:
-            rate = replace(rate, guarantee=guarantee)  # $650 with 12 in Guarantee is $650/12
+        day = days.get(person.day) or days.setdefault(person.day, DayCost(person.day, person.date))
+        if person.department not in names:
+            shown = department_of(person.department)
+            names[person.department] = (shown, name_key(shown))
+        department, department_key = names[person.department]
+        deal = (person.rate, guarantees.get(name_key(person.name)))
+        if deal not in deals:
+            deals[deal] = _deal(*deal)
+        rate = deals[deal]
         if rate is None:
             day.unrated.append(Unrated(person.name, department))
             continue
         if person.call is None or person.wrap is None:
             day.unplanned.append(person.name)
             continue
-        # in UTC: the difference of two times in one zone would ignore a DST change
-        elapsed = person.wrap.astimezone(UTC) - person.call.astimezone(UTC)
-        worked = elapsed.total_seconds() / 3600 - meal
-        hours = round(max(worked, 0.0), 2)
-        if (rate, hours) not in priced:  # a book has few distinct deals and day lengths
+        span = (person.call, person.wrap)
+        if span not in lengths:
+            # in UTC: the difference of two times in one zone would ignore a DST change
+            elapsed = person.wrap.astimezone(UTC) - person.call.astimezone(UTC)
+            lengths[span] = round(max(elapsed.total_seconds() / 3600 - meal, 0.0), 2)
+        hours = lengths[span]
+        if (rate, hours) not in priced:
             priced[(rate, hours)] = person_cost("", "", hours, rate)
         same = priced[(rate, hours)]
         cost = PersonCost(person.name, department, hours, rate, same.pay, same.overtime)
-        key = (person.day, name_key(department))
+        key = (person.day, department_key)
         if key not in departments:
             departments[key] = DepartmentCost(department)
             day.departments.append(departments[key])
@@ -264,6 +270,15 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
     result = dict(sorted(days.items()))
     _FORECASTS[id(book)] = (ref(book, partial(_forget, id(book))), result)
     return result
+
+
+def _deal(typed: str, guarantee: float | None) -> Rate | None:
+    """The rate as typed, with the Guarantee column's hours when the rate names none
+    (``$650`` with 12 in Guarantee is ``$650/12``); None when it is no rate."""
+    rate = parse_rate(typed) if typed else None
+    if rate is not None and rate.per == "day" and not rate.guarantee and guarantee:
+        return replace(rate, guarantee=guarantee)
+    return rate
 
 
 def _guarantees(book: Any) -> dict[str, float]:
