@@ -7,13 +7,13 @@ too), by ``PD_CALLTIME`` (which needs a time) and by the day plan (``dayplan.py`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
 from addin.book import Book
-from addin.parse import name_key, parse_cast_ids
+from addin.cast_days import cast_key, cast_work_days, swhf
+from addin.parse import name_key
 
 CallSource = tuple[str, dict[str, Any], str]
 """Where a call may be read: (tab kind, its row, the column)."""
@@ -79,45 +79,15 @@ def crew_on_day(person: dict[str, Any], when: date | None) -> bool:
     return not (isinstance(end, date) and end < when)
 
 
-def swhf(work_days: list[int], day: int) -> str:
-    """S, W, H, F or SWF for a cast member on a day, given every day they work; '' when none."""
-    if not work_days:
-        return ""
-    first, last = min(work_days), max(work_days)
-    if day in work_days:
-        if first == last:
-            return "SWF"
-        return "S" if day == first else "F" if day == last else "W"
-    return "H" if first < day < last else ""
+CAST_CALL_COLUMNS = ("H/MU", "On Set", "Pickup")
+"""A cast member's call on a Cast Calls row: their hair/makeup call, else on set, else pickup."""
 
 
-def cast_work_days(book: Book) -> dict[str, list[int]]:
-    """Cast id -> the shoot days whose scenes list them, in schedule order."""
-    table = book.table("Schedule")
-    days: dict[str, list[int]] = {}
-    if table is None:
-        return days
-    for row in table.rows():
-        day = row.get("Day")
-        if day is None:
-            continue
-        for cast_id in row.get("Cast") or []:
-            days.setdefault(cast_id, [])
-            if day not in days[cast_id]:
-                days[cast_id].append(day)
-    return days
-
-
-def cast_key(value: Any) -> str:
-    """The cast id a Cast # cell names (``1``, ``2A``), or ''."""
-    ids = parse_cast_ids(value)
-    return ids[0] if ids else ""
-
-
-def cast_order(cast_id: str) -> tuple:
-    """Sort key of cast ids: numbers in numeric order (``2`` before ``10``), then the rest."""
-    match = re.match(r"(\d+)(.*)", cast_id)
-    return (0, int(match.group(1)), match.group(2)) if match else (1, 0, cast_id)
+def cast_call(record: dict[str, Any]) -> tuple[time, str] | None:
+    """(the call, its column) of a Cast Calls row (``CAST_CALL_COLUMNS``), None without one."""
+    return next(
+        ((record[c], c) for c in CAST_CALL_COLUMNS if isinstance(record.get(c), time)), None
+    )
 
 
 def cast_on_day(

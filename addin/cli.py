@@ -1,4 +1,4 @@
-"""The ``proddesk`` command: validate | clear | callsheet | demo | sync | serve.
+"""The ``proddesk`` command: validate | clear | callsheet | dood | demo | sync | serve.
 
 Exit codes: 0 no error findings, 1 error findings, 2 unusable input or
 configuration (one sentence on stderr, never a traceback).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -22,6 +23,8 @@ from addin.logs import LOG_PATH, setup_logging
 log = logging.getLogger("addin.cli")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_BUG = 0, 1, 2, 3
+EXIT_PIPE = 141
+"""What a shell reports for a command killed by SIGPIPE (128 + 13)."""
 
 
 def date_arg(text: str) -> date:
@@ -78,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     from addin.callsheet.arguments import add_parser as add_callsheet_parser
 
     add_callsheet_parser(commands)
+
+    from addin.dood.command import add_parser as add_dood_parser
+
+    add_dood_parser(commands)
 
     demo = commands.add_parser("demo", help="try ProdDesk on the sample production")
     demo.add_argument("--out", default="proddesk-demo", help="folder for the demo files")
@@ -155,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("Stopped.")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`proddesk validate ... | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
     except Exception as error:
         log.exception("unexpected error")
         err.print(

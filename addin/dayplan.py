@@ -12,8 +12,8 @@ functions as the call sheet's (``addin/calls.py``):
   general crew call. A call typed as a word (``O/C``, ``TBD``) is no time: the
   call is None, as the call sheet prints the word.
 - cast: everyone in the day's scenes, on hold between work days, or with a Cast
-  Calls row for the day; their call is the earliest of Pickup, H/MU and On Set
-  on that row (when they report), None without a row or on hold.
+  Calls row for the day; their call is their H/MU call on that row, else On
+  Set, else Pickup (as ``PD_CALLTIME``), None without a row or on hold.
 
 Wrap: the person's own (a ``Wrap`` column on Crew Calls or Cast Calls, also
 ``Release``, ``Released``, ``Dismissed``, ``Out``), else their department's
@@ -30,23 +30,13 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from addin.book import Book
-from addin.calls import (
-    cast_key,
-    cast_on_day,
-    cast_order,
-    cast_work_days,
-    crew_on_day,
-    day_calls,
-    swhf,
-)
+from addin.calls import cast_call, cast_on_day, crew_on_day, day_calls
 from addin.callsheet.sun import production_zone
+from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
 from addin.days import shoot_days
 from addin.model import Flag, Table
 from addin.parse import display, is_blank, name_key
 from addin.timezones import production_timezone
-
-CAST_CALL_COLUMNS = ("Pickup", "H/MU", "On Set")
-"""A cast member's call is the earliest of these on their Cast Calls row."""
 
 
 @dataclass(frozen=True)
@@ -234,12 +224,9 @@ class _DayPlanner:
                 or f"Cast #{cast_id}"
             )
             call, column = None, "Cast #"
-            if record is not None and status != "H":
-                times = [(record[c], c) for c in CAST_CALL_COLUMNS
-                         if isinstance(record.get(c), time)]
-                if times:
-                    first, column = min(times, key=lambda pair: pair[0])
-                    call = moment(self.when, first, self.zone)
+            found = cast_call(record) if record is not None and status != "H" else None
+            if found is not None:
+                call, column = moment(self.when, found[0], self.zone), found[1]
             place = self.place("Cast Calls", record, column)
             if record is None:
                 place = self.place("Cast", person or None, "Cast #")

@@ -13,6 +13,7 @@ union figures change with each contract, so they are parameters with defaults.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
@@ -40,6 +41,7 @@ SHEET_NAMES = {
     "day_pay": "PD_DAYPAY",
     "turnaround": "PD_TURNAROUND",
     "turnaround_status": "PD_TURNAROUNDSTATUS",
+    "meal_due": "PD_MEALDUE",
     "pages_total": "PD_PAGES",
     "phone": "PD_PHONE",
     "coi_status": "PD_COISTATUS",
@@ -51,6 +53,23 @@ DEFAULT_GUARANTEE = 8.0
 # crew 10 h (IATSE 2021 agreement); cast 12 h (SAG-AFTRA principal performers,
 # http://www.sagaftra.org/rest-periods-forced-calls-0).
 REST_HOURS = {"crew": 10.0, "cast": 12.0}
+# Weekly rest over a weekend (industry-rules.md, "Turnaround"): crew 54 h (IATSE 2021
+# agreement); cast 56 h, or 54 h when the new week's first call is 6 AM or later (SAG-AFTRA,
+# http://www.sagaftra.org/rest-periods-forced-calls-0).
+WEEKLY_REST_HOURS = {"crew": 54.0, "cast": 56.0}
+CAST_WEEKLY_REST_LATE_CALL = (2.0, dt.time(6, 0))
+"""The cast's weekly rest is this many hours shorter when the new week's first call is at this
+time or later (56 -> 54)."""
+
+# Meals (industry-rules.md, "Meals"): a meal within 6 hours of call (California crew; SAG-AFTRA
+# performers); SAG-AFTRA penalties $25 for the first half hour late or part of it, $35 for the
+# second, $50 for each after (https://www.sagaftra.org/meal-periods). ProdDesk uses the same
+# schedule for crew unless Settings says otherwise (Teamsters Local 399: 10, 12.50, 15).
+MEAL_INTERVAL_HOURS = 6.0
+MEAL_PENALTIES = {"crew": (25.0, 35.0, 50.0), "cast": (25.0, 35.0, 50.0)}
+MEAL_MINUTES = 30
+"""A meal's length: the next meal's hours count from its end."""
+
 _REST_ALIASES = {
     "crew": "crew", "iatse": "crew",
     "cast": "cast", "talent": "cast", "performer": "cast", "sag": "cast", "sag-aftra": "cast",
@@ -282,6 +301,38 @@ def turnaround_status(
     if hours >= minimum:
         return f"OK {_hours_text(hours)} h"
     return f"FORCED CALL: {_hours_text(hours)} h of {display(minimum)} h"
+
+
+def _clock_of(moment: dt.datetime | dt.time) -> dt.time:
+    return moment.time() if isinstance(moment, dt.datetime) else moment
+
+
+def meal_due(call: Any, lunch: Any = None, interval: float = MEAL_INTERVAL_HOURS) -> Any:
+    """When a meal is due after a call, or how late a lunch is.
+
+    Without ``lunch``: the time of day ``interval`` hours (6) after the call
+    (7:00 AM -> 1:00 PM). With it: the number of half hours the lunch is late, a
+    part of one counting whole, 0 when on time (a 6:30 AM call and a 1:00 PM lunch
+    -> 1, which SAG-AFTRA's schedule prices at $25). With two times of day, a lunch
+    at an earlier clock time than the call is the next day's (6 PM call, 12:30 AM
+    lunch); two datetimes are compared in absolute time. Source: industry-rules.md
+    "Meals" (a meal within 6 hours of call).
+    """
+    start = _moment("meal_due", "call", call)
+    if is_blank(lunch):
+        due = dt.datetime.combine(dt.date(2000, 1, 1), _clock_of(start))
+        return (due + dt.timedelta(hours=float(interval))).time()
+    meal = _moment("meal_due", "lunch", lunch)
+    if isinstance(start, dt.datetime) and isinstance(meal, dt.datetime):
+        seconds = (_as_utc(meal, None) - _as_utc(start, None)).total_seconds()
+        if seconds < 0:
+            raise _fail("meal_due", f"lunch {_quoted(lunch)} is before the call {_quoted(call)}")
+    else:
+        begin, end = _clock_of(start), _clock_of(meal)
+        seconds = ((end.hour - begin.hour) * 3600 + (end.minute - begin.minute) * 60
+                   + end.second - begin.second) % 86400
+    late_minutes = round(seconds / 60) - round(float(interval) * 60)
+    return max(math.ceil(late_minutes / 30), 0)
 
 
 def _flatten(values: Any) -> Iterable[Any]:

@@ -15,9 +15,10 @@ from typing import Any
 
 from addin import functions
 from addin.book import Book
-from addin.calls import day_calls
-from addin.callsheet.build import swhf as swhf_letter
+from addin.calls import cast_call, day_calls
 from addin.callsheet.sun import production_zone, sun_times
+from addin.cast_days import cast_work_days
+from addin.cast_days import swhf as swhf_letter
 from addin.days import shoot_days
 from addin.model import Table
 from addin.parse import (
@@ -129,9 +130,9 @@ def call_time(book: Book, name: Any, day: Any) -> dt.time:
     calls = book.table("Cast Calls")
     for row in calls.rows() if calls else []:
         if row.get("Day") == number and _key_text(row.get("Cast #")) == cast_id:
-            for column in ("H/MU", "On Set", "Pickup"):
-                if isinstance(row.get(column), dt.time):
-                    return row[column]
+            found = cast_call(row)
+            if found is not None:
+                return found[0]
     raise _fail("call_time", f"{display(name)} has no call on day {number} on the Cast Calls tab")
 
 
@@ -208,18 +209,6 @@ def next_po(book: Book) -> str:
     return f"{prefix}{number + 1:0{width}d}{suffix}"
 
 
-def work_days(book: Book) -> dict[str, list[int]]:
-    """Cast id -> the sorted shoot day numbers on which the Schedule has them in a scene."""
-    schedule = book.table("Schedule")
-    days: dict[str, set[int]] = {}
-    for row in schedule.rows() if schedule else []:
-        if row.get("Day") is None:
-            continue
-        for cast_id in row.get("Cast") or []:
-            days.setdefault(_key_text(cast_id), set()).add(row["Day"])
-    return {cast_id: sorted(numbers) for cast_id, numbers in days.items()}
-
-
 def swhf(book: Book, cast_id: Any, day: Any) -> str:
     """A cast member's SWHF status on a shoot day, from the whole Schedule ("" when off)."""
     if is_blank(cast_id):
@@ -228,7 +217,7 @@ def swhf(book: Book, cast_id: Any, day: Any) -> str:
     key = _key_text(ids[0]) if len(ids) == 1 else _cast_id(book, cast_id)
     cast = book.table("Cast")
     known = {_key_text(r.get("Cast #")) for r in cast.rows()} if cast else set()
-    worked = work_days(book)
+    worked = {_key_text(k): days for k, days in cast_work_days(book).items()}
     if key is None or (key not in known and key not in worked):
         raise _fail("swhf", f"cast # {_quoted(cast_id)} is not on the Cast tab")
     number, _ = resolve_day("swhf", book, day)

@@ -30,6 +30,9 @@ STATE_MARK = "ProdDesk keeps this tab to undo its marks; please leave it as it i
 REGISTRY_HEADER = ["ProdDesk tab", "Kind"]
 """Columns F:G of the state tab: the tabs ProdDesk created (A:D hold the cell states)."""
 REGISTRY_COLUMN = 5
+BOOK_ID_HEADER = "Book id"
+"""Column I of the state tab: I1 says ``Book id``, I2 holds the book's id (see ``book_id``)."""
+BOOK_ID_COLUMN = 8
 
 CHECKS_KIND = "checks"
 CHECKS_TITLE = "ProdDesk checks of "
@@ -99,6 +102,9 @@ class Ownership:
     state: str | None = None
     tabs: dict[str, str] = field(default_factory=dict)
     """kind (``checks``, ``call sheet 2``) -> the tab's name in the book."""
+    book_id: str | None = None
+    """The random id ProdDesk gave this book file once (confirm links name it); kept in the
+    state tab so that a renamed or copied file keeps it."""
 
     def owns(self, name: str) -> bool:
         """Whether ProdDesk created the tab called ``name``."""
@@ -163,6 +169,8 @@ def find_ownership(grids: dict[str, Grid]) -> Ownership:
             name, kind = ([*_row(grid, index)[REGISTRY_COLUMN:], "", ""])[:2]
             if name in grids and kind:
                 owned.tabs.setdefault(kind, name)
+        if _row(grid, 0)[BOOK_ID_COLUMN:BOOK_ID_COLUMN + 1] == [BOOK_ID_HEADER]:
+            owned.book_id = (_row(grid, 1)[BOOK_ID_COLUMN:] or [""])[0].strip() or None
     checks = owned.tabs.get(CHECKS_KIND)
     if checks is not None and not is_checks_tab(grids[checks]):
         del owned.tabs[CHECKS_KIND]  # a tab of theirs now has that name
@@ -179,14 +187,18 @@ def find_ownership(grids: dict[str, Grid]) -> Ownership:
 
 
 def state_sheet_rows(owned: Ownership, cell_rows: Grid) -> SheetContent:
-    """The hidden state tab: the marked header, the cell states in A:D and the tabs
-    ProdDesk created in F:G."""
+    """The hidden state tab: the marked header, the cell states in A:D, the tabs
+    ProdDesk created in F:G and the book's id in I."""
     registry = [[name, kind] for kind, name in owned.tabs.items()]
     rows: Grid = [[*STATE_HEADER, STATE_MARK, *REGISTRY_HEADER]]
-    for index in range(max(len(cell_rows), len(registry))):
+    height = max(len(cell_rows), len(registry), 1 if owned.book_id else 0)
+    for index in range(height):
         cells = list(cell_rows[index]) if index < len(cell_rows) else []
         cells = [*(cells + [""] * 4)[:4], ""]
         rows.append(cells + (registry[index] if index < len(registry) else []))
+    if owned.book_id:
+        rows[0] += ["", BOOK_ID_HEADER]
+        rows[1] = [*(rows[1] + [""] * BOOK_ID_COLUMN)[:BOOK_ID_COLUMN], owned.book_id]
     return SheetContent(owned.claim_state(), rows, hidden=True)
 
 

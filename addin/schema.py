@@ -80,6 +80,7 @@ TABS: tuple[TabSpec, ...] = (
             C("Email", kind="email"),
             C("Agent"),
             C("Union"),
+            C("Travel", "Travel Days", "Travel Dates"),
             C("Notes"),
         ),
         key="Cast #",
@@ -199,6 +200,7 @@ TABS: tuple[TabSpec, ...] = (
             C("H/MU", "Hair/Makeup", "Makeup", kind="time"),
             C("On Set", "Set Call", kind="time"),
             C("Wrap", *WRAP_ALIASES, kind="time"),
+            C("Travel", "Travel Day", kind="yesno"),
             C("Notes"),
         ),
         key="Cast #",
@@ -256,6 +258,7 @@ SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "Meal Penalty Cast": (("Cast Meal Penalty", "Cast Meal Penalties"), "text"),
     "Unpaid Meal Minutes": (("Unpaid Meal", "Unpaid Lunch Minutes"), "int"),
     "Show Costs On Call Sheet": (("Show Costs", "Costs On Call Sheet"), "text"),
+    "DOOD Drop Days": (("Drop Days", "Drop/Pickup Days", "Drop Pickup Days"), "int"),
 }
 
 OWNED_TABS = ("Checks", "ProdDesk State")

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from addin import parse
+from addin import functions, parse
 from addin.hosts.base import Grid
 from addin.schema import SETTINGS_KEYS, header_key
 
 DEFAULT_COI_WARNING_DAYS = 14
 DEFAULT_PO_APPROVAL_THRESHOLD = 2500.0
 DEFAULT_UNPAID_MEAL_MINUTES = 0
+DEFAULT_DOOD_DROP_DAYS = 10
 
 
 @dataclass
@@ -56,6 +57,12 @@ class Settings:
         return parse.parse_yes_no(self.get("Show Costs On Call Sheet", "no")) is True
 
     @property
+    def dood_drop_days(self) -> int:
+        """Days off between two work days above which the DOOD drops and picks a cast
+        member up again instead of holding them."""
+        return int(self.get("DOOD Drop Days", DEFAULT_DOOD_DROP_DAYS))
+
+    @property
     def prep_start(self) -> date | None:
         """First day of prep."""
         return self.get("Prep Start")
@@ -70,12 +77,46 @@ class Settings:
         """Wrap date."""
         return self.get("Wrap Date")
 
+    def turnaround_hours(self, kind: str) -> float:
+        """Minimum daily rest of ``crew`` or ``cast``: ``Turnaround Crew/Cast Hours`` (10, 12)."""
+        return self._hours(f"Turnaround {kind.title()} Hours", functions.REST_HOURS[kind])
+
+    def weekly_rest_hours(self, kind: str) -> float:
+        """Minimum rest over a weekend: ``Weekly Rest Crew/Cast Hours`` (54, 56)."""
+        return self._hours(f"Weekly Rest {kind.title()} Hours", functions.WEEKLY_REST_HOURS[kind])
+
+    @property
+    def meal_interval_hours(self) -> float:
+        """Hours from call (or from the end of a meal) by which a meal is due (default 6)."""
+        return self._hours("Meal Interval Hours", functions.MEAL_INTERVAL_HOURS)
+
+    def meal_penalties(self, kind: str) -> tuple[float, ...] | None:
+        """``Meal Penalty Crew/Cast``: dollars for the 1st, 2nd, ... half hour late (the last
+        repeats); the default when blank (25, 35, 50); None when typed but not amounts."""
+        typed = self.get(f"Meal Penalty {kind.title()}")
+        if typed is None:
+            return functions.MEAL_PENALTIES[kind]
+        return parse_schedule(typed)
+
+    def _hours(self, key: str, default: float) -> float:
+        value = self.get(key)
+        return default if value is None else float(value)
+
     @property
     def timezone(self) -> str | None:
         """The IANA timezone typed in Settings, or None (``addin.timezones`` then looks at the
         locations' coordinates)."""
         value = self.get("Timezone")
         return str(value).strip() or None if value is not None else None
+
+
+def parse_schedule(value: Any) -> tuple[float, ...] | None:
+    """``25, 35, 50`` or ``$10 / $12.50 / $15`` as amounts; None when any part is not one."""
+    parts = [p for p in str(value).replace("/", ",").replace(";", ",").split(",") if p.strip()]
+    amounts = tuple(parse.parse_money(p) for p in parts)
+    if not amounts or any(a is None or a < 0 for a in amounts):
+        return None
+    return amounts  # type: ignore[return-value]
 
 
 _CONVERT = {

@@ -75,3 +75,47 @@ def contact_block_crew(header_row: int = 43) -> list[list[Any]]:
         ["Sam Roe", "Key Grip", "Grip", "(310) 555-0144", "sam@example"],
     ]
     return rows
+
+
+def dood_book() -> dict[str, list[list[Any]]]:
+    """A DOOD-worthy book typed the way a coordinator types one: a Schedule closed by
+    day-break rows with text dates, cast ids as ``1, 2`` and ``#3``, a Cast tab under a
+    title row with travel dates, a Cast Calls travel day, and an 11-day break mid-shoot.
+
+    Cast 1 works days 1-4 across the break (a drop and a pickup), cast 2 days 1 and 3
+    (a hold on day 2), cast 3 days 1 and 4 (dropped between, travels the day before and
+    after), cast 5 day 3 only (travels on day 2), cast 4 is not on the Cast tab.
+    """
+    return {
+        "Settings": [["Setting", "Value"], ["Production", "Night Shift"]],
+        "Cast": [
+            ["NIGHT SHIFT - CAST LIST (rev 2)"],
+            ["#", "Role", "Actor", "Travel Dates", "Notes"],
+            ["1", "MAYA", "Isabel Reyes", "", ""],
+            ["#2", "DANIEL", "Owen Mitchell", "", "local hire"],
+            [3.0, "ROSE", "Margaret Hale", "1/3/27, Jan 19, 2027", "flies in from NY"],
+            [],
+            ["05", "GUEST", "Walt Brennan", "", ""],
+            ["* travel booked by Jo"],
+        ],
+        "Schedule": [
+            ["Scene", "Set", "Pages", "Cast"],
+            ["1", "INT. DINER - NIGHT", "2", "1, 2"],
+            ["2", "EXT. DINER - NIGHT", "1 2/8", "#3"],
+            ["END OF DAY 1 -- Mon 1/4/27 -- 3 2/8 pgs", None, None, None],
+            ["3", "INT. CAR - NIGHT", "4/8", "1"],
+            ["End Of Shooting Day 2 - 1/5/27", None, None, None],
+            ["4", "INT. MOTEL - NIGHT", "3", "1, 2"],
+            ["5", "INT. MOTEL - NIGHT", "1", "#5"],
+            ["END OF DAY 3 -- Wed Jan 6, 2027", None, None, None],
+            ["6", "EXT. ROAD - NIGHT", "2", "1,3"],
+            ["7", "EXT. ROAD - NIGHT", "1", "4"],
+            ["*** END OF DAY 4 *** 1/18/27", None, None, None],
+        ],
+        "Cast Calls": [
+            ["Day", "Cast #", "Pickup", "Travel"],
+            ["2", "5", "", "T"],
+            ["3", "5", "6:30P", ""],
+            ["4", "2", "", "No"],
+        ],
+    }

@@ -158,3 +158,27 @@ def gspread_client(
     )
     client.http_client.session.trust_env = False
     return client
+
+
+@contextmanager
+def serve_app(app: Any) -> Iterator[str]:
+    """Run a `proddesk serve` application under real uvicorn (its production settings) on a
+    free 127.0.0.1 port for the block; yields its base URL."""
+    import uvicorn
+
+    from addin.google.limits import server_options
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error",
+                                           **server_options()))
+    thread = threading.Thread(target=server.run, name="proddesk-serve", daemon=True)
+    thread.start()
+    while not server.started:
+        if not thread.is_alive():
+            raise RuntimeError("the server did not start")
+        thread.join(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

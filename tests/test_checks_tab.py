@@ -25,7 +25,7 @@ def _annotated(tmp_path: Path) -> Path:
 def test_checks_tab_is_set_up_to_print_landscape_one_page_wide(tmp_path):
     sheet = openpyxl.load_workbook(_annotated(tmp_path))[CHECKS_TAB]
     assert sheet["A1"].value == (
-        "ProdDesk checks of sample_production.xlsx, Nov 25, 2026: 11 errors, 3 warnings, "
+        "ProdDesk checks of sample_production.xlsx, Nov 25, 2026: 12 errors, 4 warnings, "
         "53 infos"  # the infos: the overtime forecast of each day
     )
     assert sheet.page_setup.orientation == "landscape"

@@ -125,3 +125,14 @@ def test_installed_console_script_runs(book) -> None:
     )
     assert result.returncode == 1
     assert json.loads(result.stdout)["findings"][0]["rule"] == "crew.invalid_email"
+
+
+def test_output_cut_short_by_head_stops_quietly(book) -> None:
+    """`proddesk validate BOOK --format json | head -1`: no 'unexpected problem', no traceback."""
+    script = f'"{sys.executable}" -m addin.cli validate "{book}" --format json | head -c 20'
+    result = subprocess.run(
+        ["sh", "-c", script], capture_output=True, text=True, check=False,
+        env={**os.environ, "PRODDESK_LOG": os.devnull},
+    )
+    assert result.stdout.startswith("{")
+    assert result.stderr == ""

@@ -65,7 +65,8 @@ def test_calls_and_meals_are_absolute_times_in_the_production_timezone() -> None
     people = plan(book_of(_book()))
     maria = _by(people, "Maria Lopez", 1)
     # her own row sets only a release, so her call is her department's
-    assert (maria.call, maria.call_source) == (datetime(2026, 10, 31, 15, 0, tzinfo=LA), "department")
+    assert maria.call == datetime(2026, 10, 31, 15, 0, tzinfo=LA)
+    assert maria.call_source == "department"
     assert maria.cell == "C3" and maria.sheet == "Crew Calls"
     assert maria.lunch == datetime(2026, 10, 31, 20, 0, tzinfo=LA)
     assert maria.second_meal == datetime(2026, 11, 1, 2, 0, tzinfo=LA)  # after midnight
@@ -85,14 +86,14 @@ def test_a_call_typed_as_a_word_is_no_time_as_on_the_call_sheet() -> None:
     assert not ana.works
 
 
-def test_cast_call_is_the_earliest_of_pickup_makeup_and_set() -> None:
+def test_cast_call_is_hair_and_makeup_else_on_set_else_pickup() -> None:
     people = plan(book_of(_book()))
     isabel = _by(people, "Isabel Reyes", 1)
     assert (isabel.kind, isabel.department, isabel.cast_id) == ("cast", "Cast", "1")
     assert (isabel.call, isabel.cell) == (datetime(2026, 10, 31, 14, 45, tzinfo=LA), "D2")
     assert (isabel.wrap, isabel.wrap_source) == (datetime(2026, 10, 31, 23, 45, tzinfo=LA), "own")
     day2 = _by(people, "Isabel Reyes", 2)
-    assert day2.call == datetime(2026, 11, 1, 9, 0, tzinfo=LA)
+    assert (day2.call, day2.cell) == (datetime(2026, 11, 1, 9, 30, tzinfo=LA), "D3")
     assert (day2.wrap, day2.wrap_source) == (datetime(2026, 11, 1, 19, 30, tzinfo=LA), "day")
 
 

@@ -13,6 +13,7 @@ from addin.functions import (
     base_hourly,
     coi_status,
     day_pay,
+    meal_due,
     over_ranges,
     pages_total,
     phone,
@@ -109,6 +110,47 @@ def test_base_hourly_names_itself_in_errors():
 )
 def test_turnaround(wrap, call, expected):
     assert turnaround(wrap, call) == expected
+
+
+@pytest.mark.parametrize(
+    ("call", "lunch", "expected"),
+    [
+        ("6:30 AM", None, dt.time(12, 30)),
+        ("10:00 PM", "", dt.time(4, 0)),  # a night call's meal is due after midnight
+        ("6:30 AM", "12:30 PM", 0),
+        ("6:30 AM", "1:00 PM", 1),  # 6.5 h: one half hour late ($25 at SAG-AFTRA rates)
+        ("6:30 AM", "1:01 PM", 2),  # a part of a half hour counts whole
+        ("6:00 AM", "1:30 PM", 3),  # 1 h 30 min late ($110)
+        ("6:00 PM", "12:30 AM", 1),  # the lunch after midnight
+        ("12/3/2026 6:30 AM", "12/3/2026 1:00 PM", 1),
+    ],
+)
+def test_meal_due(call, lunch, expected):
+    assert meal_due(call, lunch) == expected
+
+
+def test_meal_due_counts_a_daylight_saving_change():
+    la = ZoneInfo("America/Los_Angeles")
+    call = dt.datetime(2026, 10, 31, 22, 0, tzinfo=la)
+    lunch = dt.datetime(2026, 11, 1, 4, 30, tzinfo=la)  # 6.5 h on the clock, 7.5 h worked
+    assert meal_due(call, lunch) == 3
+    assert meal_due(call, lunch, 7.5) == 0
+
+
+@pytest.mark.parametrize(
+    ("call", "lunch", "message"),
+    [
+        ("soon", None, "PD_MEALDUE: call 'soon' is not a time"),
+        ("", None, "PD_MEALDUE: the call time is empty"),
+        ("6:30 AM", "late", "PD_MEALDUE: lunch 'late' is not a time"),
+        ("12/3/2026 6:30 AM", "12/2/2026 1:00 PM",
+         "PD_MEALDUE: lunch '12/2/2026 1:00 PM' is before the call '12/3/2026 6:30 AM'"),
+    ],
+)
+def test_meal_due_refuses_bad_input(call, lunch, message):
+    with pytest.raises(ValueError) as refused:
+        meal_due(call, lunch)
+    assert str(refused.value).startswith(message)
 
 
 def test_turnaround_counts_a_daylight_saving_change():

@@ -35,10 +35,10 @@ def test_sample_book_forecasts_each_shoot_days_pay(capsys) -> None:
     _, findings = validate_json(capsys, WORKBOOKS / "sample_production.xlsx")
     totals = [f for f in findings if f["rule"] == "day.overtime" and "total" in f["message"]]
     assert [(f["severity"], f["sheet"], f["cell"]) for f in totals] == [
-        ("info", "Days", f"F{row}") for row in (2, 3, 4, 5)
+        ("info", "Days", f"G{row}") for row in (2, 3, 4, 5)
     ]
     assert totals[0]["message"] == (
-        "Day 1 forecast total: 39 people, $21,539.77 of which $2,389.77 overtime; not counted: "
+        "Day 1 forecast total: 39 people, $21,033.19 of which $1,883.19 overtime; not counted: "
         "1 without a rate."
     )
 

@@ -6,7 +6,7 @@ import importlib.util
 import json
 import sys
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +15,16 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 from python_calamine import CalamineWorkbook
 
+from addin.parse import format_time
+
 WORKBOOKS = Path(__file__).resolve().parents[1] / "workbooks"
 TEMPLATE = WORKBOOKS / "production_template.xlsx"
 SAMPLE = WORKBOOKS / "sample_production.xlsx"
 MISTAKES = WORKBOOKS / "sample_mistakes.json"
 
 # The tabs and canonical headers of the book contract (copied from WORKBOOK.md, "Tabs" and
-# "Columns"; Crew uses the single Paperwork column).
+# "Columns"; Crew uses the single Paperwork column), with the day-planning columns (README, "Day
+# planning": Second Meal, and the Wrap of a person or department).
 CANONICAL: dict[str, list[str]] = {
     "Settings": ["Setting", "Value"],
     "Crew": ["Name", "Department", "Position", "Phone", "Email", "Rate", "Guarantee",
@@ -36,16 +39,18 @@ CANONICAL: dict[str, list[str]] = {
                   "Hospital", "Hospital Address", "Hospital Phone", "Notes"],
     "Schedule": ["Day", "Date", "Scene", "Set", "I/E", "D/N", "Pages", "Cast", "Location",
                  "Notes"],
-    "Days": ["Day", "Date", "Crew Call", "Shooting Call", "Lunch", "Wrap", "Weather", "Notes"],
-    "Cast Calls": ["Day", "Cast #", "Pickup", "H/MU", "On Set", "Notes"],
-    "Crew Calls": ["Day", "Who", "Call", "Notes"],
+    "Days": ["Day", "Date", "Crew Call", "Shooting Call", "Lunch", "Second Meal", "Wrap",
+             "Weather", "Notes"],
+    "Cast Calls": ["Day", "Cast #", "Pickup", "H/MU", "On Set", "Wrap", "Notes"],
+    "Crew Calls": ["Day", "Who", "Call", "Wrap", "Notes"],
 }
 
 SETTINGS_KEYS = [
     "Production", "Company", "Production #", "Timezone", "Region", "Office Address",
     "Office Phone", "Producer", "Director", "UPM", "1st AD", "Coordinator", "Walkie Channels",
     "Safety Notes", "COI Warning Days", "PO Approval Threshold", "Prep Start", "Shoot Start",
-    "Wrap Date",
+    "Wrap Date", "Turnaround Crew Hours", "Turnaround Cast Hours", "Weekly Rest Crew Hours",
+    "Weekly Rest Cast Hours", "Meal Interval Hours", "Meal Penalty Crew", "Meal Penalty Cast",
 ]
 
 DROPDOWNS = {
@@ -237,12 +242,14 @@ def test_sample_schedule_locations_are_on_the_locations_tab(sample: openpyxl.Wor
 def _shown(value: Any) -> str:
     if isinstance(value, datetime):
         return f"{value.month}/{value.day}/{value.year}"
+    if isinstance(value, time):
+        return format_time(value)
     return str(value)
 
 
 def test_mistakes_point_at_cells_holding_the_mistaken_value(sample: openpyxl.Workbook):
     mistakes = json.loads(MISTAKES.read_text())
-    assert 10 <= len(mistakes) <= 14
+    assert 10 <= len(mistakes) <= 16
     assert len({(m["sheet"], m["cell"]) for m in mistakes}) == len(mistakes)
     for m in mistakes:
         assert set(m) == {"rule", "sheet", "cell", "what"}

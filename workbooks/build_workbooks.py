@@ -65,9 +65,10 @@ HEADERS: dict[str, list[str]] = {
         "Hospital", "Hospital Address", "Hospital Phone", "Notes",
     ],
     "Schedule": ["Day", "Date", "Scene", "Set", "I/E", "D/N", "Pages", "Cast", "Location", "Notes"],
-    "Days": ["Day", "Date", "Crew Call", "Shooting Call", "Lunch", "Wrap", "Weather", "Notes"],
-    "Cast Calls": ["Day", "Cast #", "Pickup", "H/MU", "On Set", "Notes"],
-    "Crew Calls": ["Day", "Who", "Call", "Notes"],
+    "Days": ["Day", "Date", "Crew Call", "Shooting Call", "Lunch", "Second Meal", "Wrap",
+             "Weather", "Notes"],
+    "Cast Calls": ["Day", "Cast #", "Pickup", "H/MU", "On Set", "Wrap", "Notes"],
+    "Crew Calls": ["Day", "Who", "Call", "Wrap", "Notes"],
 }
 
 SETTINGS_HINTS: dict[str, str] = {
@@ -90,6 +91,13 @@ SETTINGS_HINTS: dict[str, str] = {
     "Prep Start": "First day of prep (date)",
     "Shoot Start": "First shoot day (date)",
     "Wrap Date": "Last day of wrap (date)",
+    "Turnaround Crew Hours": "Minimum rest between wrap and next call, crew (10 if empty)",
+    "Turnaround Cast Hours": "Minimum rest between wrap and next call, cast (12 if empty)",
+    "Weekly Rest Crew Hours": "Minimum rest over a weekend, crew (54 if empty)",
+    "Weekly Rest Cast Hours": "Rest over a weekend, cast (56 if empty; 2 h less after 6 AM)",
+    "Meal Interval Hours": "A meal is due this many hours after call (6 if empty)",
+    "Meal Penalty Crew": "Dollars per half hour late, e.g. 25, 35, 50 (the default)",
+    "Meal Penalty Cast": "Dollars per half hour late, e.g. 25, 35, 50 (SAG-AFTRA, the default)",
 }
 
 DROPDOWNS: dict[tuple[str, str], list[str]] = {
@@ -121,11 +129,14 @@ FORMATS: dict[tuple[str, str], str] = {
     ("Days", "Crew Call"): TIME_FORMAT,
     ("Days", "Shooting Call"): TIME_FORMAT,
     ("Days", "Lunch"): TIME_FORMAT,
+    ("Days", "Second Meal"): TIME_FORMAT,
     ("Days", "Wrap"): TIME_FORMAT,
     ("Cast Calls", "Pickup"): TIME_FORMAT,
     ("Cast Calls", "H/MU"): TIME_FORMAT,
     ("Cast Calls", "On Set"): TIME_FORMAT,
+    ("Cast Calls", "Wrap"): TIME_FORMAT,
     ("Crew Calls", "Call"): TIME_FORMAT,
+    ("Crew Calls", "Wrap"): TIME_FORMAT,
 }
 
 WIDTHS: dict[str, float] = {
@@ -140,7 +151,7 @@ WIDTHS: dict[str, float] = {
     "Location": 22, "Latitude": 10, "Longitude": 11, "Parking": 44, "Hospital": 36,
     "Hospital Address": 42, "Hospital Phone": 16,
     "Day": 6, "Scene": 7, "Set": 40, "I/E": 9, "D/N": 8, "Pages": 8, "Cast": 12,
-    "Crew Call": 10, "Shooting Call": 10, "Lunch": 10, "Wrap": 10, "Weather": 28,
+    "Crew Call": 10, "Shooting Call": 10, "Lunch": 10, "Second Meal": 10, "Wrap": 10, "Weather": 28,
     "Pickup": 10, "H/MU": 10, "On Set": 10, "Who": 22, "Call": 10,
 }
 
@@ -264,6 +275,13 @@ SETTINGS: dict[str, Any] = {
     "Prep Start": D(2026, 11, 16),
     "Shoot Start": D(2026, 12, 3),
     "Wrap Date": D(2026, 12, 11),
+    "Turnaround Crew Hours": 10,
+    "Turnaround Cast Hours": 12,
+    "Weekly Rest Crew Hours": 54,
+    "Weekly Rest Cast Hours": 56,
+    "Meal Interval Hours": 6,
+    "Meal Penalty Crew": "25, 35, 50",
+    "Meal Penalty Cast": "25, 35, 50",
 }
 
 PREP, WRAP = D(2026, 11, 16), D(2026, 12, 11)
@@ -677,42 +695,49 @@ SCHEDULE: list[Row] = [
 
 DAYS: list[Row] = [
     Row({"Day": 1, "Date": DAY_DATES[1], "Crew Call": time(7, 0), "Shooting Call": time(8, 0),
-         "Lunch": time(13, 0), "Wrap": time(19, 0), "Weather": "Sunny, high 68 / low 49",
+         "Lunch": time(12, 0), "Wrap": time(18, 30), "Weather": "Sunny, high 68 / low 49",
          "Notes": "Night scenes shot day-for-night inside; windows blacked out"}),
-    Row({"Day": 2, "Date": DAY_DATES[2], "Crew Call": time(12, 0),
-         "Shooting Call": time(13, 0), "Lunch": time(18, 0), "Wrap": time(23, 30),
-         "Weather": "Clear, high 66 / low 48", "Notes": "Split day; walkaway lunch at 6 PM"}),
+    _seed(Row({"Day": 2, "Date": DAY_DATES[2], "Crew Call": time(12, 0),
+               "Shooting Call": time(13, 0), "Lunch": time(18, 0), "Wrap": time(23, 30),
+               "Weather": "Clear, high 66 / low 48", "Notes": "Split day; walkaway lunch at 6 PM"}),
+          "day.meal_penalty", "Lunch",
+          "Day 2's 6:00 PM lunch is 6.5 h after Camera's 11:30 AM call (Crew Calls): 4 people, "
+          "a $100 meal penalty"),
     Row({"Day": 3, "Date": DAY_DATES[3], "Crew Call": time(7, 0), "Shooting Call": time(8, 0),
-         "Lunch": time(13, 0), "Wrap": time(19, 30), "Weather": "Partly cloudy, high 64 / low 47",
+         "Lunch": time(13, 0), "Wrap": time(18, 30), "Weather": "Partly cloudy, high 64 / low 47",
          "Notes": "Residential street: keep noise down before 8 AM"}),
     Row({"Day": 4, "Date": DAY_DATES[4], "Crew Call": time(5, 30),
-         "Shooting Call": time(6, 30), "Lunch": time(11, 30), "Wrap": time(17, 30),
+         "Shooting Call": time(6, 30), "Lunch": time(10, 30), "Wrap": time(17, 0),
          "Weather": "Marine layer until 10 AM, high 63 / low 50",
          "Notes": "Dawn on the beach; bring layers"}),
 ]
 
 
 def cast_call(day: int, number: int, pickup: time, hmu: time, on_set: time,
-              notes: str | None = None) -> Row:
-    """One cast member's calls on one day."""
+              notes: str | None = None, wrap: time | None = None) -> Row:
+    """One cast member's calls on one day (``wrap``: their own release)."""
     return Row({"Day": day, "Cast #": number, "Pickup": pickup, "H/MU": hmu, "On Set": on_set,
-                "Notes": notes})
+                "Wrap": wrap, "Notes": notes})
 
 
 CAST_CALLS: list[Row] = [
     cast_call(1, 1, time(6, 15), time(7, 0), time(8, 0)),
     cast_call(1, 3, time(6, 45), time(7, 30), time(8, 15)),
     cast_call(1, 7, time(7, 0), time(7, 45), time(8, 30)),
-    cast_call(1, 2, time(11, 0), time(11, 45), time(13, 45)),
+    cast_call(1, 2, time(12, 0), time(12, 45), time(13, 45)),
     cast_call(1, 8, time(13, 0), time(13, 45), time(15, 0), "Drives himself"),
     cast_call(2, 1, time(11, 15), time(12, 0), time(13, 0)),
     cast_call(2, 7, time(11, 30), time(12, 15), time(13, 0)),
     cast_call(2, 2, time(16, 0), time(16, 45), time(18, 45)),
     cast_call(2, 5, time(16, 30), time(17, 15), time(18, 45), "Police uniform from wardrobe"),
-    cast_call(3, 1, time(6, 15), time(7, 0), time(8, 0)),
+    cast_call(3, 1, time(6, 15), time(7, 0), time(8, 0), "Stays for the porch pickup shot",
+              wrap=time(19, 30)),
     cast_call(3, 3, time(6, 30), time(7, 15), time(8, 0)),
     cast_call(3, 4, time(9, 0), time(9, 45), time(10, 30)),
-    cast_call(4, 1, time(4, 30), time(5, 15), time(6, 30)),
+    _seed(cast_call(4, 1, time(4, 30), time(5, 15), time(6, 30)),
+          "day.turnaround", "H/MU",
+          "Isabel Reyes is released at 7:30 PM on Day 3 and in makeup at 5:15 AM on Day 4: "
+          "9.75 h of rest, under the 12 h cast turnaround"),
     cast_call(4, 2, time(4, 45), time(5, 30), time(6, 30)),
     cast_call(4, 6, time(8, 0), time(8, 45), time(10, 0)),
 ]

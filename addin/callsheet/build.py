@@ -16,17 +16,9 @@ from typing import Any
 
 from addin import parse
 from addin.book import Book
-from addin.calls import (
-    cast_key,
-    cast_on_day,
-    cast_order,
-    cast_work_days,
-    crew_on_day,
-    dates_reversed,
-    day_calls,
-    swhf,
-)
+from addin.calls import cast_on_day, crew_on_day, dates_reversed, day_calls
 from addin.callsheet.sun import production_zone, sun_times
+from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
 from addin.model import Finding, Severity, Table

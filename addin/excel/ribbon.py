@@ -37,6 +37,8 @@ Clear checks: removes the Checks tab and every mark, putting back your own fills
 Call sheet: asks for the shoot day and builds its call sheet into a tab, from your \
 'Call Sheet Template' tab if the book has one, else from ProdDesk's template.
 Export PDF: saves the call sheet tab you are on as a PDF next to the book.
+Day Out of Days: writes the DOOD tab: every cast member's work, hold, drop/pickup and \
+travel days, one column per shoot day, with their totals.
 Add missing tabs: adds the production tabs the book lacks, with headers and dropdowns; \
 existing tabs are not touched.
 
@@ -232,6 +234,25 @@ def _shows_costs(sheet: xw.Sheet) -> bool:
         isinstance(v, str) and v.startswith(TITLE)
         for row in rows for v in (row if isinstance(row, list) else [row])
     )
+
+
+@button("Day Out of Days")
+def day_out_of_days(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
+    """Write ProdDesk's DOOD tab from the schedule, as `proddesk dood` does for a file."""
+    from addin.book import read_book
+    from addin.dood.build import build_dood
+    from addin.dood.tab import write_dood_tab
+
+    host = _host(book)
+    production = read_book(host)
+    dood = build_dood(production, today)
+    name = write_dood_tab(host, production, dood)
+    book.sheets[name].activate()
+    problems = "".join(f"\n{p.sheet} {p.cell}: {p.message}" for p in dood.problems[:5])
+    more = f"\n... and {len(dood.problems) - 5} more." if len(dood.problems) > 5 else ""
+    ui.message(f"The Day Out of Days of {len(dood.rows)} cast member(s) over "
+               f"{len(dood.days)} day(s) is on the tab '{name}'.{problems}{more}")
+    return dood
 
 
 @button("Add missing tabs")

@@ -147,6 +147,14 @@ def PD_DAYPAY(rate, hours, seventh_day=False):
 
 
 @xw.func
+@xw.arg("call", ndim=2)
+@xw.arg("lunch", ndim=2)
+def PD_MEALDUE(call, lunch=None):
+    """When the meal is due (call + 6 h); with a lunch, how many half hours late it is."""
+    return _each("PD_MEALDUE", functions.meal_due, call, lunch)
+
+
+@xw.func
 @xw.arg("wrap", ndim=2)
 @xw.arg("next_call", ndim=2)
 def PD_TURNAROUND(wrap, next_call, rest_class="crew"):
@@ -241,7 +249,8 @@ def PD_DAYCOST(day, caller, department=None):
 
 
 UDF_NAMES = [
-    "PD_BASEHOURLY", "PD_DAYPAY", "PD_TURNAROUND", "PD_TURNAROUNDSTATUS", "PD_PAGES", "PD_PHONE",
+    "PD_BASEHOURLY", "PD_DAYPAY", "PD_TURNAROUND", "PD_TURNAROUNDSTATUS", "PD_MEALDUE",
+    "PD_PAGES", "PD_PHONE",
     "PD_CALLTIME", "PD_COISTATUS", "PD_BUDGETLEFT", "PD_NEXTPO", "PD_SWHF", "PD_SUNRISE",
     "PD_SUNSET", "PD_DAYCOST",
 ]

@@ -18,10 +18,20 @@
     interval_minutes = 5
     secrets = ["new-secret", "old-secret"]    # this production's own (several during a rotation)
 
+    public_url = "https://proddesk.example.com"   # where crew reach this server (confirm links)
+
+    [[book]]                                  # an Excel book whose confirm links this server checks
+    name = "Night Shift (Excel)"
+    key = "pd-AbCdEfGhIjKlMnOp"               # the book's key (`proddesk confirmations` says it)
+    secrets = ["..."]                         # the same secret the coordinator's machine signs with
+
 Each production's ``secrets`` (or one ``secret``) sign the requests of that spreadsheet's
 Apps Script only; ``PRODDESK_SECRETS_<N>`` (N the production's position from 1, comma-separated)
 overrides them from the environment. ``shared_secret`` (or ``PRODDESK_SHARED_SECRET``) is valid
-for every production that has no secret of its own.
+for every production that has no secret of its own. A ``[[book]]``'s ``secrets`` sign its
+confirm links and its coordinator's ``proddesk confirmations`` requests;
+``PRODDESK_BOOK_SECRETS_<N>`` overrides them, ``public_url`` (or ``PRODDESK_PUBLIC_URL``) is the
+address confirm links point at.
 """
 
 from __future__ import annotations
@@ -49,6 +59,16 @@ class Production:
 
 
 @dataclass
+class FileBook:
+    """An Excel or .xlsx book (no spreadsheet to act on) whose confirmations this server takes."""
+
+    name: str
+    key: str
+    """The book's key (``addin.distribution.tokens.book_key``): ``pd-`` and 16 characters."""
+    secrets: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass
 class SyncConfig:
     """Everything productions.toml says."""
 
@@ -60,6 +80,8 @@ class SyncConfig:
     interval_minutes: float = 5.0
     shared_secret: str | None = field(default=None, repr=False)
     retry: Retry = field(default_factory=Retry)
+    books: list[FileBook] = field(default_factory=list)
+    public_url: str | None = None
 
     def production(self, spreadsheet_id: str) -> Production | None:
         """The listed production with this spreadsheet id, if any."""
@@ -76,6 +98,20 @@ class SyncConfig:
             return production.secrets
         return (self.shared_secret,) if self.shared_secret else ()
 
+    def file_book(self, key: str) -> FileBook | None:
+        """The listed Excel book with this key, if any."""
+        return next((b for b in self.books if b.key == key), None)
+
+    def book_secrets(self, key: str) -> tuple[str, ...]:
+        """The secrets of the production or Excel book a confirm link names (none when it is
+        not listed)."""
+        if self.production(key) is not None:
+            return self.secrets_for(key)
+        book = self.file_book(key)
+        if book is None:
+            return ()
+        return book.secrets or ((self.shared_secret,) if self.shared_secret else ())
+
 
 def _id_of(text: str, where: str) -> str:
     match = GOOGLE_URL.match(text)
@@ -83,7 +119,7 @@ def _id_of(text: str, where: str) -> str:
         return match.group(1)
     if text.startswith("gsheet:"):
         text = text[7:]
-    if not text or not all(ch.isalnum() or ch in "-_" for ch in text):
+    if not _id_like(text):
         raise ConfigError(f"{where}: '{text}' is not a spreadsheet id or Google Sheets URL.")
     return text
 
@@ -95,8 +131,10 @@ def _number(data: dict[str, Any], key: str, default: float, where: str) -> float
     return value
 
 
-def _secrets(item: dict[str, Any], position: int, where: str) -> tuple[str, ...]:
-    from_env = os.environ.get(f"PRODDESK_SECRETS_{position}")
+def _secrets(
+    item: dict[str, Any], position: int, where: str, env: str = "PRODDESK_SECRETS"
+) -> tuple[str, ...]:
+    from_env = os.environ.get(f"{env}_{position}")
     if from_env:
         values: Any = [part.strip() for part in from_env.split(",")]
     elif "secrets" in item:
@@ -123,8 +161,9 @@ def load_config(path: str | Path) -> SyncConfig:
         raise ConfigError(f"{path}: not valid TOML ({error}).") from None
     base = path.parent
     interval = _number(data, "interval_minutes", 5.0, f"{path}")
-    items = data.get("production")
-    if not isinstance(items, list) or not items:
+    items = data.get("production", [])
+    books = _file_books(data.get("book", []), path)
+    if not isinstance(items, list) or not (items or books):
         raise ConfigError(f"{path}: lists no [[production]] (each needs name and spreadsheet).")
     productions = []
     for i, item in enumerate(items):
@@ -159,4 +198,27 @@ def load_config(path: str | Path) -> SyncConfig:
         interval_minutes=interval,
         shared_secret=os.environ.get("PRODDESK_SHARED_SECRET") or data.get("shared_secret"),
         retry=retry,
+        books=books,
+        public_url=os.environ.get("PRODDESK_PUBLIC_URL") or data.get("public_url"),
     )
+
+
+def _file_books(items: Any, path: Path) -> list[FileBook]:
+    if not isinstance(items, list):
+        raise ConfigError(f"{path}: [[book]] must be a list of tables (name, key, secrets).")
+    books = []
+    for i, item in enumerate(items):
+        where = f"{path}: book[{i}]"
+        key = item.get("key") if isinstance(item, dict) else None
+        if not isinstance(key, str) or not key.startswith("pd-") or not _id_like(key[3:]):
+            raise ConfigError(
+                f"{where}.key must be the book's key (pd- and 16 letters or digits, as "
+                "`proddesk confirmations` prints it)."
+            )
+        books.append(FileBook(str(item.get("name") or key), key,
+                              _secrets(item, i + 1, where, "PRODDESK_BOOK_SECRETS")))
+    return books
+
+
+def _id_like(text: str) -> bool:
+    return bool(text) and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in text)

@@ -24,6 +24,13 @@ Message = dict[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+CONFIRM_PREFIX = "/confirm/"
+"""Paths that carry a confirm link's token: never logged as they are."""
+
+
+def logged_path(path: str) -> str:
+    """A request path as it may appear in the log: a confirm link's token left out."""
+    return CONFIRM_PREFIX + "..." if path.startswith(CONFIRM_PREFIX) else path
 
 
 class _Refused(Exception):
@@ -69,13 +76,14 @@ class BodyLimit:
             await _drain(receive)
             return
         except TimeoutError:
-            log.info("refused %s: the body did not arrive within %.0f s", scope["path"],
+            log.info("refused %s: the body did not arrive within %.0f s",
+                     logged_path(scope["path"]),
                      self.body_seconds)
             await _refuse(send, 408, "The request body did not arrive in time.")
             return
         if body is None:
             log.info("client %s hung up before sending the whole body of %s",
-                     _client(scope), scope["path"])
+                     _client(scope), logged_path(scope["path"]))
             return
         await self.app(scope, _replay(body, receive), send)
 

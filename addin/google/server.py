@@ -15,10 +15,16 @@ Request problems are ``{"error": "one sentence"}`` with a 4xx/5xx status.
     POST /actions/check      {"nonce", "spreadsheet_id"}         checks, Checks tab and marks
     POST /actions/clear      {"nonce", "spreadsheet_id"}         removes them again
     POST /actions/callsheet  {"nonce", "spreadsheet_id", "day"}  writes the 'Call Sheet DN' tab
+    POST /actions/dood       {"nonce", "spreadsheet_id"}         writes the 'DOOD' tab
     POST /actions/sync       {"nonce", "spreadsheet_id"}         one sync cycle for that book
     POST /functions/{NAME}   {"nonce", "args": [...]}            PD_DAYPAY, PD_PAGES, ... -> value
     POST /functions/{NAME}   {"nonce", "args", "spreadsheet_id"} PD_CALLTIME, PD_NEXTPO, ...
     GET  /health                                                 unauthenticated status
+    GET  /confirm/{token}, POST /confirm/{token}                 a crew member's Confirm link
+    POST /confirmations      {"nonce", "book"}                   a book's confirmations
+
+The confirm routes (confirm.py) are signed by their token, not by headers; /confirmations is
+signed with the secret of the book it names (a listed production or [[book]]).
 
 Functions answer ``{"value": ...}`` with the same names and meanings as the Excel UDFs
 (addin/excel/udfs.py): the pure ones of addin.functions and the book lookups of
@@ -50,9 +56,11 @@ from pydantic import BaseModel, Field
 
 from addin import functions, lookups
 from addin.book import Book as ProductionBook
+from addin.distribution.store import STORE_NAME, ConfirmationStore
 from addin.errors import AddinError, ConfigError
 from addin.google.config import SyncConfig
-from addin.google.limits import BodyLimit
+from addin.google.confirm import PULL_PATH, add_confirm_routes
+from addin.google.limits import CONFIRM_PREFIX, BodyLimit, logged_path
 from addin.google.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier
 from addin.parse import format_time, is_blank
 
@@ -65,6 +73,10 @@ BODY_SECONDS = 10.0
 OPEN_PATHS = ("/health", "/openapi.json", "/docs", "/redoc")
 BOOK_SECONDS = 30.0
 NOT_LISTED = "This spreadsheet is not listed in the server's productions.toml."
+BOOK_NOT_LISTED = (
+    "This book is not listed in the server's productions.toml (add it as a [[book]] with its "
+    "key and secret)."
+)
 
 
 class Book(BaseModel):
@@ -213,6 +225,7 @@ def _values_text(low: int, high: int) -> str:
 def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAPI:
     """The FastAPI application for a configuration (every production needs a secret)."""
     unsigned = [p.name for p in config.productions if not config.secrets_for(p.spreadsheet_id)]
+    unsigned += [b.name for b in config.books if not config.book_secrets(b.key)]
     if unsigned:
         raise ConfigError(
             f"{config.path}: production '{unsigned[0]}' has no secret (give it `secrets = "
@@ -242,7 +255,7 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, error: Exception) -> JSONResponse:
-        log.exception("unexpected error on %s", request.url.path)
+        log.exception("unexpected error on %s", logged_path(request.url.path))
         return JSONResponse(
             {"error": "ProdDesk hit an unexpected problem; details are in the server log."},
             status_code=500,
@@ -250,7 +263,8 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
 
     @app.middleware("http")
     async def _guard(request: Request, call_next: Any) -> Any:
-        if request.url.path in OPEN_PATHS:
+        path = request.url.path
+        if path in OPEN_PATHS or path.startswith(CONFIRM_PREFIX):
             return await call_next(request)
         body = await request.body()  # already bounded by BodyLimit
         try:
@@ -258,7 +272,13 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
         except (ValueError, RecursionError):
             payload = None
         sid = payload.get("spreadsheet_id") if isinstance(payload, dict) else None
-        secrets = config.secrets_for(sid if isinstance(sid, str) else None)
+        if path == PULL_PATH:
+            book = payload.get("book") if isinstance(payload, dict) else None
+            secrets = config.book_secrets(book) if isinstance(book, str) else ()
+            if not secrets:
+                return JSONResponse({"error": BOOK_NOT_LISTED}, status_code=403)
+        else:
+            secrets = config.secrets_for(sid if isinstance(sid, str) else None)
         if not secrets and isinstance(sid, str) and config.production(sid) is None:
             return JSONResponse({"error": NOT_LISTED}, status_code=403)
         refused = verifier.check(
@@ -275,7 +295,6 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
         if refused_nonce:
             log.info("refused %s %s: %s", request.method, request.url.path, refused_nonce[1])
             return JSONResponse({"error": refused_nonce[1]}, status_code=refused_nonce[0])
-        path = request.url.path
         reads_book = path.startswith("/actions/") or (
             path.startswith("/functions/") and path.rsplit("/", 1)[-1].upper() in LOOKUPS
         )
@@ -297,6 +316,10 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
 
     books = BookCache(read)
     app.state.books = books
+    store = ConfirmationStore(config.state_dir / STORE_NAME)
+    app.state.confirmations = store
+
+    add_confirm_routes(app, config, store)
 
     @app.get("/health")
     def health() -> dict[str, Any]:
@@ -345,6 +368,21 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
         write_owned_tabs(host, book.grids, owned, [book_tab(book, sheet, name)])
         host.save()
         return {"tab": name, "problems": [f.message for f in findings]}
+
+    @app.post("/actions/dood")
+    def dood(request: Book) -> dict[str, Any]:
+        """Write ProdDesk's DOOD tab (the Day Out of Days) into the book."""
+        from addin.book import read_book
+        from addin.dood.build import build_dood
+        from addin.dood.tab import write_dood_tab
+
+        books.forget(request.spreadsheet_id)
+        host = host_for(request.spreadsheet_id)
+        book = read_book(host)
+        made = build_dood(book)
+        return {"tab": write_dood_tab(host, book, made), "cast": len(made.rows),
+                "days": len(made.days),
+                "problems": [f"{p.sheet} {p.cell}: {p.message}" for p in made.problems]}
 
     @app.post("/actions/sync")
     def sync_now(request: Book) -> dict[str, Any]:

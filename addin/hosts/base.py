@@ -53,6 +53,8 @@ class SheetContent:
     links: dict[tuple[int, int], CellRef] = field(default_factory=dict)
     widths: list[float] = field(default_factory=list)
     header_rows: int = 1
+    frozen_columns: int = 0
+    """Columns kept in view when scrolling right (the DOOD's names), beside the header rows."""
     row_fills: dict[int, str] = field(default_factory=dict)
     hidden: bool = False
     wrap_columns: frozenset[int] = frozenset()

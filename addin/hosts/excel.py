@@ -21,7 +21,7 @@ from xlwings.utils import int_to_rgb
 
 from addin.errors import HostError
 from addin.hosts.base import CellState, Grid, Mark, SheetContent
-from addin.model import ERROR_VALUES, CellError, a1, parse_a1
+from addin.model import ERROR_VALUES, CellError, a1, column_letter, parse_a1
 
 # What Range.Value gives through COM for error cells (xlwings turns them into
 # text with err_to_str=True; kept here for engines that hand them over raw).
@@ -426,8 +426,8 @@ class ExcelHost:
             for col in sorted(content.wrap_columns):
                 sheet.range((1, col + 1), (last, col + 1)).wrap_text = True
             sheet.range((1, 1), (last, 1)).rows.autofit()
-        if content.header_rows and not content.hidden:
-            freeze_header(sheet, content.header_rows)
+        if (content.header_rows or content.frozen_columns) and not content.hidden:
+            freeze_header(sheet, content.header_rows, content.frozen_columns)
 
     def _delete(self, backups: list[str]) -> list[str]:
         leftovers = []
@@ -558,13 +558,16 @@ def _clear_notes(sheet: xw.Sheet, addresses: list[str]) -> None:
                     note.delete()
 
 
-def freeze_header(sheet: xw.Sheet, rows: int) -> None:
-    """Freeze the top ``rows`` where the engine can; Windows Excel needs its window.
+def freeze_header(sheet: xw.Sheet, rows: int, columns: int = 0) -> None:
+    """Freeze the top ``rows`` (and the left ``columns``) where the engine can; Windows
+    Excel needs its window.
 
     A frozen header is a nicety: when neither way works it is logged and skipped.
     """
+    letter = column_letter(columns) if columns else ""
+    frozen = f"{letter}{rows}" if rows and columns else f"A:{letter}" if columns else f"1:{rows}"
     try:
-        sheet.freeze_panes.freeze_at(f"1:{rows}")
+        sheet.freeze_panes.freeze_at(frozen)  # "C3": rows 1-3 and columns A-C
         return
     except Exception:
         pass
@@ -573,13 +576,13 @@ def freeze_header(sheet: xw.Sheet, rows: int) -> None:
         if on_mac(sheet):  # Excel for Mac's AppleScript window properties
             window = sheet.book.app.api.active_window
             window.freeze_panes.set(False)
-            window.split_column.set(0)
+            window.split_column.set(columns)
             window.split_row.set(rows)
             window.freeze_panes.set(True)
             return
         window = sheet.book.app.api.ActiveWindow
         window.FreezePanes = False
-        window.SplitColumn = 0
+        window.SplitColumn = columns
         window.SplitRow = rows
         window.FreezePanes = True
     except Exception:

@@ -359,6 +359,8 @@ def _sheet_requests(content: SheetContent, sid: int, ids: dict[str, int | None])
     grid = {"rowCount": height + 20, "columnCount": max(width, len(content.widths), 1)}
     if content.header_rows and len(content.rows) > content.header_rows:
         grid["frozenRowCount"] = content.header_rows
+    if content.frozen_columns:
+        grid["frozenColumnCount"] = content.frozen_columns
     props: dict[str, Any] = {"sheetId": sid, "title": content.name, "gridProperties": grid}
     if content.hidden:
         props["hidden"] = True

@@ -60,15 +60,8 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
     view = etree.SubElement(
         etree.SubElement(root, q("sheetViews")), q("sheetView"), workbookViewId="0"
     )
-    if content.header_rows > 0 and content.rows:
-        etree.SubElement(
-            view,
-            q("pane"),
-            ySplit=str(content.header_rows),
-            topLeftCell=f"A{content.header_rows + 1}",
-            activePane="bottomLeft",
-            state="frozen",
-        )
+    if content.rows and (content.header_rows > 0 or content.frozen_columns > 0):
+        _freeze(view, content.header_rows, content.frozen_columns)
     etree.SubElement(root, q("sheetFormatPr"), defaultRowHeight="15")
     if content.widths:
         cols = etree.SubElement(root, q("cols"))
@@ -117,6 +110,18 @@ def build_sheet(content: SheetContent, styles: Styles) -> etree._Element:
             root, q("pageSetup"), orientation="landscape", fitToWidth="1", fitToHeight="0"
         )
     return root
+
+
+def _freeze(view: etree._Element, rows: int, columns: int) -> None:
+    """A frozen pane over the top ``rows`` and the left ``columns``."""
+    split = {"xSplit": str(columns)} if columns else {}
+    if rows:
+        split["ySplit"] = str(rows)
+    pane = "bottomRight" if rows and columns else "bottomLeft" if rows else "topRight"
+    etree.SubElement(
+        view, q("pane"), **split, topLeftCell=a1(rows + 1, columns + 1), activePane=pane,
+        state="frozen",
+    )
 
 
 def filter_range(content: SheetContent) -> str | None:

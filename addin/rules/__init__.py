@@ -128,6 +128,7 @@ def _load_rule_modules() -> None:
         budget,
         cells,
         crew,
+        day,
         overtime,
         pos,
         reading,

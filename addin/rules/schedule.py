@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from addin import parse
+from addin.cast_days import cast_key
 from addin.model import Flag, Severity, a1
 from addin.rules import Context, rule
 
@@ -15,9 +16,9 @@ def unknown_cast(ctx: Context) -> Iterator[Flag]:
     schedule, cast = ctx.book.tables["Schedule"], ctx.book.tables["Cast"]
     if not schedule.has("Cast") or not cast.has("Cast #"):
         return
-    known = {str(c).strip().casefold() for c in cast.column("Cast #") if c}
+    known = {cast_key(c) for c in cast.column("Cast #")}  # "#2" and "02" on the Cast tab are 2
     for row in schedule.rows():
-        unknown = [i for i in row["Cast"] or [] if i.casefold() not in known]
+        unknown = [i for i in row["Cast"] or [] if i not in known]
         if unknown:
             ids = ", ".join(unknown)
             scene = f"Scene {row['Scene']}" if row.get("Scene") else f"Row {row['_row']}"

@@ -19,6 +19,10 @@ Sub ExportPdf(control As IRibbonControl)
     RunProdDesk "export_pdf"
 End Sub
 
+Sub DayOutOfDays(control As IRibbonControl)
+    RunProdDesk "day_out_of_days"
+End Sub
+
 Sub AddMissingTabs(control As IRibbonControl)
     RunProdDesk "add_missing_tabs"
 End Sub

@@ -31,6 +31,7 @@ function onOpen(e) {
     .addItem('Check book', 'proddeskCheckBook')
     .addItem('Clear checks', 'proddeskClearChecks')
     .addItem('Call sheet for day…', 'proddeskCallSheet')
+    .addItem('Day Out of Days', 'proddeskDayOutOfDays')
     .addItem('Sync now', 'proddeskSyncNow')
     .addToUi();
 }
@@ -81,6 +82,21 @@ function proddeskCallSheet() {
   proddeskAction_('callsheet', { day: day }, 'write the call sheet for day ' + day,
     'Writing the call sheet for day ' + day + '…', function (answer) {
       var text = 'Call sheet for day ' + day + ' written to the tab "' + answer.tab + '".';
+      var problems = answer.problems || [];
+      if (problems.length) {
+        text += ' Check these: ' + problems.slice(0, 5).join(' ');
+        if (problems.length > 5) text += ' (and ' + (problems.length - 5) + ' more)';
+      }
+      return text;
+    });
+}
+
+/** Menu: write the DOOD tab, the Day Out of Days of the schedule. */
+function proddeskDayOutOfDays() {
+  proddeskAction_('dood', {}, 'write the Day Out of Days', 'Writing the Day Out of Days…',
+    function (answer) {
+      var text = 'The Day Out of Days of ' + answer.cast + ' cast member(s) over ' +
+        answer.days + ' day(s) is on the tab "' + answer.tab + '".';
       var problems = answer.problems || [];
       if (problems.length) {
         text += ' Check these: ' + problems.slice(0, 5).join(' ');
@@ -162,6 +178,18 @@ function PD_DAYPAY(rate, hours, seventh_day) {
  */
 function PD_TURNAROUND(wrap, next_call, rest_class) {
   return proddeskFunction_('PD_TURNAROUND', [wrap, next_call, rest_class]);
+}
+
+/**
+ * When the meal is due (6 hours after the call); with a lunch, how many half hours late it is.
+ *
+ * @param {Date|string} call The call time (or date and time).
+ * @param {Date|string} lunch The lunch time, optional.
+ * @return The time the meal is due, or the half hours the lunch is late (0 when on time).
+ * @customfunction
+ */
+function PD_MEALDUE(call, lunch) {
+  return proddeskFunction_('PD_MEALDUE', [call, lunch]);
 }
 
 /**

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     tmp = tmp_path_factory.mktemp("serve")
     book = tmp / "book.xlsx"
     shutil.copy(SAMPLE, book)
+    with serving(book, tmp) as running:
+        yield running
+
+
+@contextmanager
+def serving(book: Path, tmp: Path) -> Iterator[Served]:
+    """`proddesk serve` over the imitation serving ``book``, listed as the one production."""
     with start_fake_sheets() as fake:
         sid = fake.load_xlsx(book)
         config = tmp / "productions.toml"
@@ -138,7 +146,8 @@ def test_on_open_adds_the_prodesk_menu(served):
     assert result["menus"] == [{
         "name": "ProdDesk",
         "items": [["Check book", "proddeskCheckBook"], ["Clear checks", "proddeskClearChecks"],
-                  ["Call sheet for day…", "proddeskCallSheet"], ["Sync now", "proddeskSyncNow"]],
+                  ["Call sheet for day…", "proddeskCallSheet"],
+                  ["Day Out of Days", "proddeskDayOutOfDays"], ["Sync now", "proddeskSyncNow"]],
         "added": True,
     }]
     assert result["fetches"] == []
@@ -226,6 +235,10 @@ def test_date_cells_reach_the_server_as_the_sheet_shows_them(served):
     call_time = {"$date": "1899-12-30T09:30:00"}
     status = _only(served.run([{"fn": "PD_TURNAROUNDSTATUS", "args": [wrap_time, call_time]}]))
     assert status == "OK 10.5 h"
+    call, lunch = {"$date": "2026-10-31T22:00:00"}, {"$date": "2026-11-01T04:30:00"}
+    # across midnight: 6.5 h, one half hour late (a cell's date and time carry no zone)
+    assert _only(served.run([{"fn": "PD_MEALDUE", "args": [call, lunch]}])) == 1
+    assert _only(served.run([{"fn": "PD_MEALDUE", "args": [call_time]}])) == "3:30 PM"
     coi = _only(served.run([{"fn": "PD_COISTATUS", "args": [  # COI expires 2027-06-30
         [["Acme Grip & Electric"], ["ACME GRIP AND ELECTRIC"], [""]], {"$date": "2027-06-22"}]}]))
     assert coi == [["Expiring in 8 days"], ["Expiring in 8 days"], [""]]
@@ -275,7 +288,7 @@ def test_a_book_lookup_reads_this_spreadsheet_on_the_server(served):
     assert values[0] == "6:00 AM"
     assert values[1] == [["6:00 AM"], [""], ["7:00 AM"]]  # Day 1 is Dec 3, 2026
     assert str(values[2]).startswith("LT-")
-    assert values[3:] == [21539.77, 1928.57]
+    assert values[3:] == [21033.19, 1889.29]
     payloads = [json.loads(f["payload"]) for f in result["fetches"]]
     assert all(p["spreadsheet_id"] == served.sid for p in payloads)
     assert len({p["nonce"] for p in payloads}) == 5

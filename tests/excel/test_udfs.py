@@ -47,6 +47,15 @@ def test_pages_total_of_a_range():
     assert udfs.PD_PAGES([["1 3/8"], ["lots"]]).startswith("PD_PAGES: 'lots' is not a page count")
 
 
+def test_meal_due_with_excel_times():
+    call, lunch = TIME.replace(hour=6, minute=30), TIME.replace(hour=13)
+    assert udfs.PD_MEALDUE(call) == "12:30 PM"  # a time of day reads as Excel shows it
+    assert udfs.PD_MEALDUE(call, lunch) == 1  # 6.5 h after the call: one half hour late
+    assert udfs.PD_MEALDUE(call, TIME.replace(hour=12)) == 0
+    assert udfs.PD_MEALDUE([[call], [TIME.replace(hour=5)]], [[lunch], [lunch]]) == [[1], [4]]
+    assert udfs.PD_MEALDUE("soon").startswith("PD_MEALDUE: call 'soon' is not a time")
+
+
 def test_turnaround_with_excel_times():
     wrap, call = TIME.replace(hour=23), TIME.replace(hour=7)
     assert udfs.PD_TURNAROUND(wrap, call) == 8.0
@@ -93,8 +102,8 @@ def test_lookups_on_the_sample_book(live_book):
     assert udfs.PD_SUNSET("Mars", dt.datetime(2026, 12, 3), caller).startswith(
         "PD_SUNSET: no location named 'Mars'"
     )
-    assert udfs.PD_DAYCOST(1, caller) == 21539.77  # the day.overtime forecast of day 1
-    assert udfs.PD_DAYCOST([[1], [2]], caller, "Grip") == [[1928.57], [1850.0]]
+    assert udfs.PD_DAYCOST(1, caller) == 21033.19  # the day.overtime forecast of day 1
+    assert udfs.PD_DAYCOST([[1], [2]], caller, "Grip") == [[1889.29], [1850.0]]
     assert udfs.PD_DAYCOST(9, caller) == "PD_DAYCOST: day 9 is not a shoot day in the book"
     assert udfs.PD_NEXTPO(None) == "PD_NEXTPO: use it in a cell of the production book"
 

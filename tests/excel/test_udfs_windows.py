@@ -42,6 +42,9 @@ def test_pure_functions(excel):
     wrap, call = _date(1899, 12, 30, 23), _date(1899, 12, 30, 7)
     assert excel("PD_TURNAROUND", wrap, call, MISSING) == [[8.0]]
     assert excel("PD_TURNAROUNDSTATUS", wrap, call, MISSING) == [["FORCED CALL: 8.0 h of 10 h"]]
+    call = _date(1899, 12, 30, 6).replace(minute=30)
+    assert excel("PD_MEALDUE", call, MISSING) == [["12:30 PM"]]
+    assert excel("PD_MEALDUE", call, _date(1899, 12, 30, 13)) == [[1]]
     assert excel("PD_PAGES", "1 3/8") == [["1 3/8"]]
     assert excel("PD_PHONE", "310.555.0143", MISSING) == [["(310) 555-0143"]]
     assert excel("PD_DAYPAY", "TBD", 10.0, MISSING)[0][0].startswith(
@@ -56,8 +59,8 @@ def test_lookups_on_the_sample_book(excel):
     assert excel("PD_SWHF", 9.0, _date(2026, 12, 8), None) == [["SWF"]]
     assert excel("PD_SUNRISE", "Starlite Diner", _date(2026, 12, 3), None) == [["6:42 AM"]]
     assert excel("PD_SUNSET", "Starlite Diner", _date(2026, 12, 3), None) == [["4:43 PM"]]
-    assert excel("PD_DAYCOST", 1.0, None, MISSING) == [[21539.77]]
-    assert excel("PD_DAYCOST", _date(2026, 12, 3), None, "GRIP") == [[1928.57]]
+    assert excel("PD_DAYCOST", 1.0, None, MISSING) == [[21033.19]]
+    assert excel("PD_DAYCOST", _date(2026, 12, 3), None, "GRIP") == [[1889.29]]
 
 
 def test_cell_references_arrive_as_com_ranges(excel):

@@ -270,8 +270,8 @@ def test_call_time_is_the_key_grips_own_override_on_crew_calls(client, xlsx_book
 def test_day_cost_is_the_days_forecast_pay_as_in_the_xlsx_book(client, xlsx_book):
     from addin.lookups import day_cost
 
-    assert _value(client, "PD_DAYCOST", 1) == 21539.77 == day_cost(xlsx_book, 1)
-    assert _value(client, "PD_DAYCOST", _serial(dt.date(2026, 12, 3)), "grip") == 1928.57
+    assert _value(client, "PD_DAYCOST", 1) == 21033.19 == day_cost(xlsx_book, 1)
+    assert _value(client, "PD_DAYCOST", _serial(dt.date(2026, 12, 3)), "grip") == 1889.29
     column = _value(client, "PD_DAYCOST", [[1], [None], [2]], "Catering")
     nobody = "PD_DAYCOST: nobody in 'Catering' with a rate works day"
     assert column == [[f"{nobody} 1"], [""], [f"{nobody} 2"]]
@@ -365,6 +365,8 @@ def test_request_problems_are_errors_and_refused_values_are_sentences(client):
     assert _value(client, "PD_DAYPAY", [["$400/10"], [None], [""]], 12) == [[509.09], [""], [""]]
     assert _value(client, "PD_BASEHOURLY", [["$400/10"], [None]]) == [[36.36], [""]]
     assert _value(client, "PD_TURNAROUND", 0.9583333, 0.2916667, "") == 8.0  # crew by default
+    assert _value(client, "PD_MEALDUE", 0.2708333, "") == "12:30 PM"  # 6:30 AM call
+    assert _value(client, "PD_MEALDUE", 0.2708333, 0.5416667) == 1  # lunch at 1:00 PM
 
 
 def test_every_request_needs_a_new_nonce(client):
@@ -542,7 +544,7 @@ def test_google_menu_call_sheet_shows_the_costs_when_the_settings_say_so(fake, t
     assert answer.status_code == 200, answer.text
     tab = open_spreadsheet(f"gsheet:{sid}", "token:t").read_all()[answer.json()["tab"]]
     rows = [" ".join(str(v) for v in row if v not in (None, "")) for row in tab]
-    assert "DAY TOTAL 39 people 12-13 h $21,539.77 $2,389.77 OT" in rows
+    assert "DAY TOTAL 39 people 11.5-12.5 h $21,033.19 $1,883.19 OT" in rows
 
 
 def test_google_call_sheet_pdf_is_refused_while_the_tab_shows_costs(fake, tmp_path, capsys):

@@ -308,7 +308,7 @@ class BookNode(Node):
 
 
 class WindowNode(Node):
-    """A workbook window: freeze panes and split row act on the sheet it shows."""
+    """A workbook window: freeze panes, split row and split column act on the sheet it shows."""
 
     def __init__(self, excel: Excel, book: BookModel) -> None:
         self.excel, self.book = excel, book
@@ -322,6 +322,7 @@ class WindowNode(Node):
     def s_freeze_panes(self, value: bool) -> None:
         sheet = self._sheet()
         sheet.frozen_rows = getattr(sheet, "_split_row", 0) if value else 0
+        sheet.frozen_columns = getattr(sheet, "_split_column", 0) if value else 0
 
     def p_split_row(self) -> int:
         return getattr(self._sheet(), "_split_row", 0)
@@ -330,7 +331,7 @@ class WindowNode(Node):
         self._sheet()._split_row = int(value)  # type: ignore[attr-defined]
 
     def s_split_column(self, value: int) -> None:
-        pass
+        self._sheet()._split_column = int(value)  # type: ignore[attr-defined]
 
 
 class PositionNode(Node):

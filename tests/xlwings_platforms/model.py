@@ -58,6 +58,7 @@ class SheetModel:
     widths: dict[int, float] = field(default_factory=dict)
     visible: bool = True
     frozen_rows: int = 0
+    frozen_columns: int = 0
     validations: list[tuple[str, str]] = field(default_factory=list)
 
     def cell(self, row: int, col: int) -> Cell:
@@ -229,6 +230,7 @@ def load_xlsx(path: Path) -> BookModel:
                 sheet.widths[column_index_from_string(letter)] = dim.width
         if ws.freeze_panes:
             sheet.frozen_rows = int(re.sub(r"\D", "", ws.freeze_panes)) - 1
+            sheet.frozen_columns = column_index_from_string(re.sub(r"\d", "", ws.freeze_panes)) - 1
         for dv in ws.data_validations.dataValidation:
             if dv.type == "list" and dv.formula1:
                 sheet.validations.append((str(dv.sqref), dv.formula1.strip('"')))

@@ -225,7 +225,7 @@ class Application(Com):
 
 
 class Window(Com):
-    """A workbook window: FreezePanes and SplitRow act on the sheet it shows."""
+    """A workbook window: FreezePanes, SplitRow and SplitColumn act on the sheet it shows."""
 
     def __init__(self, app: AppModel, application: Application, book: BookModel) -> None:
         super().__init__(app)
@@ -241,6 +241,7 @@ class Window(Com):
     def put_FreezePanes(self, value: bool) -> None:
         sheet = self._sheet()
         sheet.frozen_rows = getattr(sheet, "_split_row", 0) if value else 0
+        sheet.frozen_columns = getattr(sheet, "_split_column", 0) if value else 0
 
     def get_SplitRow(self) -> int:
         return getattr(self._sheet(), "_split_row", 0)
@@ -249,10 +250,10 @@ class Window(Com):
         self._sheet()._split_row = int(value)  # type: ignore[attr-defined]
 
     def get_SplitColumn(self) -> int:
-        return 0
+        return getattr(self._sheet(), "_split_column", 0)
 
     def put_SplitColumn(self, value: int) -> None:
-        pass
+        self._sheet()._split_column = int(value)  # type: ignore[attr-defined]
 
     def get_Application(self) -> Application:
         return self._application

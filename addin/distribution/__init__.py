@@ -1,0 +1,1 @@
+"""Sending the call sheet to each person and bringing their confirmations back."""

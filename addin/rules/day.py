@@ -1,0 +1,255 @@
+"""Checks on the planned shoot days, per person: turnaround, weekly rest and meal penalties.
+
+They read the day plan (``addin/dayplan.py``: everyone on each day's call sheet with
+their call, meals and wrap as absolute times). Rules and figures from
+industry-rules.md (copied into ``addin/functions.py`` with their sources); each
+minimum is a Settings value with that default, since contracts differ.
+
+A person's *week* ends at a weekend: two or more calendar days without work for
+them between two of their shoot days (Friday to Monday). The weekly rest is
+measured across it; a single day off is covered by the daily turnaround.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+
+from addin import functions
+from addin.dayplan import PersonDay
+from addin.model import Flag, Severity, a1
+from addin.parse import display, format_time
+from addin.rules import Context, rule
+
+WEEKEND_DAYS = 3
+"""Days between two shoot days' dates that leave two or more days off (Friday to Monday)."""
+
+
+def _hours(hours: float) -> str:
+    return display(round(hours, 2))
+
+
+def _clock(moment: datetime) -> str:
+    return format_time(moment.time())
+
+
+def _when(moment: datetime) -> str:
+    """``11:00 PM Sat Oct 31``."""
+    return f"{_clock(moment)} {moment:%a} {moment:%b} {moment.day}"
+
+
+def _who(person: PersonDay) -> str:
+    return f"{person.name} ({person.department})" if person.department else person.name
+
+
+def _work_days(ctx: Context) -> dict[tuple[str, str], list[PersonDay]]:
+    """Each person's shoot days with a call and a wrap, in day order."""
+    people: dict[tuple[str, str], list[PersonDay]] = {}
+    for person in ctx.day_plan:
+        if person.call is not None:
+            key = (person.kind, person.cast_id or person.name.casefold())
+            people.setdefault(key, []).append(person)
+    return people
+
+
+def _rest(before: PersonDay, after: PersonDay) -> float | None:
+    """Hours from ``before``'s wrap to ``after``'s call (``functions.turnaround``'s count)."""
+    if before.wrap is None or after.call is None or after.call <= before.wrap:
+        return None
+    return functions.turnaround(before.wrap, after.call, before.kind)
+
+
+def _earliest_call(before: PersonDay, after: PersonDay, minimum: float) -> str:
+    assert before.wrap is not None and after.call is not None
+    legal = (before.wrap.astimezone(UTC) + timedelta(hours=minimum)).astimezone(after.call.tzinfo)
+    on = "" if legal.date() == after.call.date() else f" on {legal:%a} {legal:%b} {legal.day}"
+    return f"Call {after.name} at {_clock(legal)}{on} or later on Day {after.day}."
+
+
+@rule("day.turnaround", Severity.ERROR, needs=())
+def turnaround(ctx: Context) -> Iterator[Flag]:
+    """Less rest between a person's wrap and their next call than the turnaround minimum
+    (Turnaround Crew Hours, default 10; Turnaround Cast Hours, default 12): a forced call."""
+    for days in _work_days(ctx).values():
+        for before, after in pairwise(days):
+            hours = _rest(before, after)
+            minimum = ctx.settings.turnaround_hours(before.kind)
+            if hours is None or hours >= minimum:
+                continue
+            assert before.wrap is not None and after.call is not None
+            yield after.flag(
+                f"{_who(after)}: {_hours(hours)} h of rest between Day {before.day}'s wrap "
+                f"({_when(before.wrap)}) and Day {after.day}'s call ({_when(after.call)}), "
+                f"under the {_hours(minimum)} h {before.kind} turnaround: a forced call "
+                f"{_hours(minimum - hours)} h short.",
+                suggestion=_earliest_call(before, after, minimum),
+            )
+
+
+def _weekly_minimum(ctx: Context, after: PersonDay) -> float:
+    minimum = ctx.settings.weekly_rest_hours(after.kind)
+    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
+    assert after.call is not None
+    if after.kind == "cast" and after.call.time() >= late_call:
+        return max(minimum - shorter, 0.0)
+    return minimum
+
+
+@rule("day.weekly_rest", Severity.ERROR, needs=())
+def weekly_rest(ctx: Context) -> Iterator[Flag]:
+    """Less rest over a person's weekend (two or more days off between shoot days) than the
+    weekly minimum (Weekly Rest Crew Hours, default 54; Weekly Rest Cast Hours, default 56,
+    2 hours less when the new week's first call is 6 AM or later)."""
+    for days in _work_days(ctx).values():
+        for before, after in pairwise(days):
+            if before.date is None or after.date is None:
+                continue
+            if (after.date - before.date).days < WEEKEND_DAYS:
+                continue
+            hours = _rest(before, after)
+            minimum = _weekly_minimum(ctx, after)
+            if hours is None or hours >= minimum:
+                continue
+            assert before.wrap is not None and after.call is not None
+            yield after.flag(
+                f"{_who(after)}: {_hours(hours)} h of rest over the weekend between Day "
+                f"{before.day}'s wrap ({_when(before.wrap)}) and Day {after.day}'s call "
+                f"({_when(after.call)}), under the {_hours(minimum)} h {before.kind} weekly "
+                f"rest: a forced call {_hours(minimum - hours)} h short.",
+                suggestion=_earliest_call(before, after, minimum),
+            )
+
+
+def meal_penalty_amount(half_hours: int, schedule: tuple[float, ...]) -> float:
+    """Dollars for a meal ``half_hours`` half hours late: the schedule's 1st, 2nd, ... amount,
+    its last repeating (25, 35, 50: 1 -> 25, 3 -> 110, 4 -> 160)."""
+    return sum(schedule[min(i, len(schedule) - 1)] for i in range(half_hours))
+
+
+def _meal_misses(person: PersonDay, interval: float) -> list[tuple[str, str, int]]:
+    """(what was late, its Days column, half hours late) for each late or missing meal;
+    the half hours are ``functions.meal_due``'s (``PD_MEALDUE``)."""
+    assert person.call is not None
+    start, since = person.call, f"their {_clock(person.call)} call"
+    end = person.wrap
+    meals = [(m, name, column) for m, name, column in (
+        (person.lunch, "lunch", "Lunch"), (person.second_meal, "second meal", "Second Meal"),
+    ) if m is not None and m > person.call and (end is None or m < end)]
+    misses = []
+    for meal, name, column in meals:
+        late = functions.meal_due(start, meal, interval)
+        if late:
+            misses.append(
+                (f"{name} at {_clock(meal)} is {_span(start, meal)} h after {since}", column, late)
+            )
+        start = meal + timedelta(minutes=functions.MEAL_MINUTES)
+        since = f"the end of {name} ({_clock(start)})"
+    late = functions.meal_due(start, end, interval) if end is not None and end > start else 0
+    if late:
+        assert end is not None
+        missing, column = ("second meal", "Second Meal") if meals else ("lunch", "Lunch")
+        misses.append(
+            (f"no {missing}: the {_clock(end)} wrap is {_span(start, end)} h after {since}",
+             column, late)
+        )
+    return misses
+
+
+def _span(start: datetime, end: datetime) -> str:
+    """Hours between two moments, in absolute time: ``6.5``."""
+    return _hours((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() / 3600)
+
+
+def _money(amount: float) -> str:
+    return f"${amount:,.2f}".replace(".00", "")
+
+
+HOURS_SETTINGS = {
+    "Turnaround Crew Hours": functions.REST_HOURS["crew"],
+    "Turnaround Cast Hours": functions.REST_HOURS["cast"],
+    "Weekly Rest Crew Hours": functions.WEEKLY_REST_HOURS["crew"],
+    "Weekly Rest Cast Hours": functions.WEEKLY_REST_HOURS["cast"],
+    "Meal Interval Hours": functions.MEAL_INTERVAL_HOURS,
+}
+
+
+@rule("day.unreadable_setting", Severity.WARNING, needs=())
+def unreadable_setting(ctx: Context) -> Iterator[Flag]:
+    """A turnaround, weekly rest or meal setting that is not a number of hours or a list of
+    dollar amounts: the checks use its default."""
+    settings = ctx.settings
+    sheet = next((n for n, what in ctx.book.special_tabs.items() if what == "Settings"), "")
+    grid = ctx.book.grids.get(sheet) or []
+    for key, default in HOURS_SETTINGS.items():
+        if key not in settings.cells or settings.get(key) is not None:
+            continue
+        row, col = settings.cells[key]
+        line = grid[row - 1] if row <= len(grid) else []
+        typed = line[col - 1] if col <= len(line) else None
+        if display(typed).strip():
+            yield Flag(
+                sheet, row, None, a1(row, col),
+                f"{key} '{display(typed)}' is not a number of hours; the default "
+                f"{_hours(default)} h is used.", suggestion=f"Write it like {_hours(default)}.",
+            )
+    for kind in ("crew", "cast"):
+        key = f"Meal Penalty {kind.title()}"
+        if settings.meal_penalties(kind) is None:
+            row, col = settings.cells[key]
+            default = ", ".join(display(a) for a in functions.MEAL_PENALTIES[kind])
+            yield Flag(
+                sheet, row, None, a1(row, col),
+                f"{key} '{display(settings.get(key))}' is not a list of dollar amounts; meal "
+                f"penalties are forecast with the default {default}.",
+                suggestion=f"Write the amounts for the 1st, 2nd and later half hours, e.g. "
+                f"{default}.",
+            )
+
+
+@rule("day.meal_penalty", Severity.WARNING, needs=("Days",))
+def meal_penalty(ctx: Context) -> Iterator[Flag]:
+    """A meal planned later than Meal Interval Hours (default 6) after a person's call or the
+    end of the last meal, or work planned past it without a meal: the forecast meal penalty
+    (Meal Penalty Crew / Meal Penalty Cast, default 25, 35, 50 dollars per half hour), one
+    finding per department and day."""
+    interval = ctx.settings.meal_interval_hours
+    schedules = {
+        kind: ctx.settings.meal_penalties(kind) or functions.MEAL_PENALTIES[kind]
+        for kind in ("crew", "cast")
+    }
+    days = ctx.book.tables["Days"]
+    day_rows = {}
+    for row in days.rows():
+        day_rows.setdefault(row.get("Day"), row)
+    groups: dict[tuple[int, str], dict[tuple, list[PersonDay]]] = {}
+    for person in ctx.day_plan:
+        if person.call is None or person.day not in day_rows:
+            continue
+        misses = tuple(_meal_misses(person, interval))
+        if misses:
+            groups.setdefault((person.day, person.department), {}).setdefault(misses, [])
+            groups[(person.day, person.department)][misses].append(person)
+    for (day, department), parts in groups.items():
+        texts, total, column = [], 0.0, None
+        for misses, people in parts.items():
+            schedule = schedules[people[0].kind]
+            each = sum(meal_penalty_amount(halves, schedule) for _, _, halves in misses)
+            count = len(people)
+            total += each * count
+            column = column or misses[0][1]
+            noun = "person" if count == 1 else "people"
+            reasons = " and ".join(text for text, _, _ in misses)
+            texts.append(
+                f"{reasons}: {count} {noun}, forecast meal penalty {_money(each * count)} "
+                f"({count} x {_money(each)})"
+            )
+        in_all = f"; {_money(total)} in all" if len(texts) > 1 else ""
+        row = day_rows[day]
+        where = column if days.has(column or "") else "Lunch" if days.has("Lunch") else None
+        yield days.flag(
+            row["_row"], where,
+            f"Day {day}: {department or 'No department'} " + "; ".join(texts) + in_all + ".",
+            suggestion=f"Plan the meal within {_hours(interval)} h of the call (or of the end "
+            "of the last meal), or a second meal before the wrap.",
+        )

@@ -1,0 +1,32 @@
+"""validate on a Google spreadsheet (the Sheets API imitation, over real HTTP) lists the
+sample's forced call and meal penalty in its Checks tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from google_support import start_fake_sheets
+
+from addin.cli import main
+from tests.sample_day_findings import SAMPLE_DAY_ROWS, day_rows
+
+SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """The imitation, with ProdDesk's Google host pointed at it."""
+    with start_fake_sheets() as running:
+        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
+        yield running
+
+
+def test_the_checks_tab_lists_the_turnaround_and_the_meal_penalty(fake):
+    sid = fake.load_xlsx(SAMPLE)
+    url = f"https://docs.google.com/spreadsheets/d/{sid}/edit"
+    assert main(["validate", url, "--credentials", "token:t", "--today", "2026-11-25"]) == 1
+    checks = fake.book(sid).sheet_by_title("Checks")
+    height = max(r for r, _ in checks.cells) + 1
+    grid = [[checks.peek(r, c).value for c in range(6)] for r in range(height)]
+    assert day_rows(grid) == SAMPLE_DAY_ROWS
