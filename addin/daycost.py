@@ -6,7 +6,7 @@ less the same function at the guarantee (the pay for the hours past the guarante
 day). The planned hours come from the day plan (``addin.dayplan``: call to wrap,
 in absolute time), less the Settings' ``Unpaid Meal Minutes``.
 
-``day.overtime`` (rules/days_cost.py), the call sheet's "Cost of the day" box and
+``day.overtime`` (rules/overtime.py), the call sheet's "Cost of the day" box and
 ``PD_DAYCOST`` all read ``forecast``.
 """
 
@@ -28,7 +28,7 @@ MAX_DEALS_NAMED = 3
 
 
 def money(amount: float) -> str:
-    """``$2,472.73``."""
+    """``$2,472.72``."""
     return f"-${-amount:,.2f}" if amount < 0 else f"${amount:,.2f}"
 
 
