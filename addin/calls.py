@@ -55,10 +55,6 @@ class DayCalls:
             None,
         )
 
-    def department(self, person: dict[str, Any]) -> dict[str, Any] | None:
-        """The crew member's department's Crew Calls row for the day, if any."""
-        return self.departments.get(name_key(person.get("Department")))
-
 
 def dates_reversed(person: dict[str, Any]) -> bool:
     """Whether a crew member's start date is after their end date."""
@@ -91,19 +87,25 @@ def cast_call(record: dict[str, Any]) -> tuple[time, str] | None:
 
 
 def cast_on_day(
-    book: Book, day: int, work: dict[str, list[int]] | None = None
+    book: Book,
+    day: int,
+    work: dict[str, list[int]] | None = None,
+    records: list[dict[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Cast id -> their Cast Calls row for the day ({} without one), for everyone on the day's
     call sheet: in the day's scenes, on hold (``H``) between work days, or with a Cast Calls
-    row for the day. Unordered; ``work`` is ``cast_work_days(book)`` when already known."""
+    row for the day. Unordered. ``work`` is ``cast_work_days(book)`` and ``records`` the
+    day's Cast Calls rows, when already known."""
     work = cast_work_days(book) if work is None else work
     ids = {cast_id for cast_id, days in work.items() if day in days}
     ids |= {c for c, days in work.items() if swhf(days, day) == "H"}
     found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in ids}
-    calls = book.table("Cast Calls")
-    for record in calls.rows() if calls is not None else []:
+    if records is None:
+        calls = book.table("Cast Calls")
+        records = [r for r in calls.rows() if r.get("Day") == day] if calls is not None else []
+    for record in records:
         key = cast_key(record.get("Cast #"))
-        if record.get("Day") == day and key and not found.get(key):
+        if key and not found.get(key):
             found[key] = record
     return found
 

@@ -1,4 +1,4 @@
-"""The ``proddesk`` command: validate | clear | callsheet | dood | demo | sync | serve.
+"""The ``proddesk`` command: validate | clear | callsheet | send | dood | demo | sync | serve.
 
 Exit codes: 0 no error findings, 1 error findings, 2 unusable input or
 configuration (one sentence on stderr, never a traceback).
@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     from addin.callsheet.arguments import add_parser as add_callsheet_parser
 
     add_callsheet_parser(commands)
+
+    from addin.distribution.arguments import add_parser as add_send_parser
+
+    add_send_parser(commands)
 
     from addin.dood.command import add_parser as add_dood_parser
 

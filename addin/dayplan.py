@@ -25,9 +25,9 @@ a usable timezone the times are read as UTC (no daylight saving).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from addin.book import Book
 from addin.calls import cast_call, cast_on_day, crew_on_day, day_calls
@@ -39,9 +39,12 @@ from addin.parse import display, is_blank, name_key
 from addin.timezones import production_timezone
 
 
-@dataclass(frozen=True)
-class PersonDay:
-    """One person on one shoot day: their call, meals and wrap as planned."""
+class PersonDay(NamedTuple):
+    """One person on one shoot day: their call, meals and wrap as planned.
+
+    Immutable; a named tuple, because a big book's plan holds 150,000 of them
+    (a frozen dataclass took four times as long to make).
+    """
 
     kind: str
     """``crew`` or ``cast``."""
@@ -97,6 +100,11 @@ def moment(
     """``clock`` on the date ``on`` in ``zone``; on the next date when it is before ``after``."""
     if on is None or not isinstance(clock, time):
         return None
+    return _moment(on, clock, zone, after)
+
+
+@lru_cache(maxsize=4096)
+def _moment(on: date, clock: time, zone: tzinfo, after: datetime | None) -> datetime:
     when = datetime.combine(on, clock.replace(tzinfo=None), tzinfo=zone)
     if after is not None and when.astimezone(UTC) < after.astimezone(UTC):
         when = datetime.combine(on + timedelta(days=1), clock.replace(tzinfo=None), tzinfo=zone)
@@ -108,17 +116,54 @@ def plan(book: Book) -> list[PersonDay]:
     zone = plan_zone(book)
     work = cast_work_days(book)
     people: list[PersonDay] = []
+    places: dict[tuple[str, int | None, str], tuple] = {}
+    members = _members(book)
+    cast_calls = book.table("Cast Calls")
+    cast_rows: dict[Any, list[dict[str, Any]]] = {}
+    for record in cast_calls.rows() if cast_calls is not None else []:
+        cast_rows.setdefault(record.get("Day"), []).append(record)
     for day, when in shoot_days(book).items():
-        planner = _DayPlanner(book, day, when, zone)
-        people += planner.crew()
-        people += planner.cast(work)
+        planner = _DayPlanner(book, day, when, zone, places)
+        people += planner.crew(members)
+        people += planner.cast(work, cast_rows.get(day, []))
     return people
+
+
+class _Member(NamedTuple):
+    """A crew member as the plan of every day reads them."""
+
+    row: dict[str, Any]
+    typed: dict[str, Any]
+    name: str
+    department: str
+    rate: str
+    key: str
+    """name_key of the name (their own Crew Calls rows)."""
+    department_key: str
+
+
+def _members(book: Book) -> list[_Member]:
+    """Every named crew member, in the Crew tab's order."""
+    table = book.table("Crew")
+    members = []
+    for row, typed in table.pairs() if table is not None else []:
+        name = display(row.get("Name")).strip()
+        if name:
+            department = display(row.get("Department")).strip()
+            members.append(_Member(
+                row, typed, name, department, display(typed.get("Rate")).strip(),
+                name_key(row.get("Name")), name_key(row.get("Department")),
+            ))
+    return members
 
 
 class _DayPlanner:
     """The plan of one shoot day."""
 
-    def __init__(self, book: Book, day: int, when: date | None, zone: tzinfo):
+    def __init__(
+        self, book: Book, day: int, when: date | None, zone: tzinfo,
+        places: dict[tuple[str, int | None, str], tuple],
+    ):
         self.book, self.day, self.when, self.zone = book, day, when, zone
         self.calls = day_calls(book, day)
         general = self.calls.general or {}
@@ -128,6 +173,8 @@ class _DayPlanner:
         self.lunch = moment(when, general.get("Lunch"), zone, anchor)
         self.second_meal = moment(when, general.get("Second Meal"), zone, self.lunch or anchor)
         self._raw: dict[str, dict[int, dict[str, Any]]] = {}
+        self._places = places
+        """(tab kind, row, column) -> place, shared by the days of one plan."""
 
     def raw(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
         """The row as typed (before times were read)."""
@@ -139,44 +186,45 @@ class _DayPlanner:
 
     def place(self, kind: str, record: dict[str, Any] | None, column: str) -> tuple:
         """(sheet, row, header, cell) of a row's cell."""
-        table: Table | None = self.book.table(kind)
-        if table is None or record is None:
-            return (table.sheet if table else kind, None, None, None)
-        flag = table.flag(record["_row"], column, "")
-        return flag.sheet, flag.row, flag.column, flag.cell
+        key = (kind, record["_row"] if record is not None else None, column)
+        if key not in self._places:
+            table: Table | None = self.book.table(kind)
+            if table is None or record is None:
+                self._places[key] = (table.sheet if table else kind, None, None, None)
+            else:
+                flag = table.flag(record["_row"], column, "")
+                self._places[key] = (flag.sheet, flag.row, flag.column, flag.cell)
+        return self._places[key]
 
     # -- crew
 
-    def crew(self) -> list[PersonDay]:
-        table = self.book.table("Crew")
-        if table is None:
-            return []
-        names = {"Crew Calls": "own", "Crew": "standing", "Days": "day"}
+    def crew(self, members: list[_Member]) -> list[PersonDay]:
+        on_day: dict[tuple, bool] = {}
+        resolved: dict[tuple, tuple] = {}
         lines = []
-        for row, typed in table.pairs():
-            name = display(row.get("Name")).strip()
-            if not name or not crew_on_day(row, self.when):
+        for member in members:
+            row = member.row
+            dates = (row.get("Start Date"), row.get("End Date"))
+            if dates not in on_day:
+                on_day[dates] = crew_on_day(row, self.when)
+            if not on_day[dates]:
                 continue
-            department_row = self.calls.department(row)
-            department_call = moment(self.when, (department_row or {}).get("Call"), self.zone)
-            call, source, place = None, "", self.place("Crew", row, "Name")
-            for kind, record, column in self.calls.sources(row):
-                value = record.get(column)
-                if isinstance(value, time):
-                    call = moment(self.when, value, self.zone)
-                elif is_blank(self.raw(kind, record).get(column)):
-                    continue
-                source = names[kind]
-                if kind == "Crew Calls" and record is department_row:
-                    source = "department"
-                place = self.place(kind, record, column)
-                break
-            wrap, wrap_source = self._wrap(row, department_row, call)
+            own = self.calls.people.get(member.key)
+            department_row = self.calls.departments.get(member.department_key)
+            standing = row.get("Call")
+            if not isinstance(standing, time):
+                standing = display(member.typed.get("Call"))
+            key = (id(own) if own else 0, standing, id(department_row) if department_row else 0)
+            if key not in resolved:  # the same calls and wraps give the same plan
+                resolved[key] = self._resolve(row, department_row)
+            call, source, place, wrap, wrap_source, department_call = resolved[key]
+            if place is None:  # their own cell: the standing call, else their name
+                place = self.place("Crew", row, "Call" if source == "standing" else "Name")
             lines.append(
                 PersonDay(
                     kind="crew",
-                    name=name,
-                    department=display(row.get("Department")).strip(),
+                    name=member.name,
+                    department=member.department,
                     day=self.day,
                     date=self.when,
                     call=call,
@@ -189,11 +237,31 @@ class _DayPlanner:
                     column=place[2],
                     cell=place[3],
                     call_source=source,
-                    department_call=department_call or self.general_call,
-                    rate=display(typed.get("Rate")).strip(),
+                    department_call=department_call,
+                    rate=member.rate,
                 )
             )
         return lines
+
+    def _resolve(self, row: dict[str, Any], department_row: dict[str, Any] | None) -> tuple:
+        """(call, its source, its place or None for the person's own cell, wrap, wrap source,
+        department call) of a crew member: the call sheet's sources, first typed first."""
+        names = {"Crew Calls": "own", "Crew": "standing", "Days": "day"}
+        call, source, place = None, "", None
+        for kind, record, column in self.calls.sources(row):
+            value = record.get(column)
+            if isinstance(value, time):
+                call = moment(self.when, value, self.zone)
+            elif is_blank(self.raw(kind, record).get(column)):
+                continue
+            source = names[kind]
+            if kind == "Crew Calls" and record is department_row:
+                source = "department"
+            place = None if kind == "Crew" else self.place(kind, record, column)
+            break
+        wrap, wrap_source = self._wrap(row, department_row, call)
+        department_call = moment(self.when, (department_row or {}).get("Call"), self.zone)
+        return call, source, place, wrap, wrap_source, department_call or self.general_call
 
     def _wrap(
         self, person: dict[str, Any], department: dict[str, Any] | None, call: datetime | None
@@ -209,8 +277,10 @@ class _DayPlanner:
 
     # -- cast
 
-    def cast(self, work: dict[str, list[int]]) -> list[PersonDay]:
-        on_day = cast_on_day(self.book, self.day, work)
+    def cast(
+        self, work: dict[str, list[int]], records: list[dict[str, Any]]
+    ) -> list[PersonDay]:
+        on_day = cast_on_day(self.book, self.day, work, records)
         cast_table = self.book.table("Cast")
         people = {cast_key(r.get("Cast #")): r for r in cast_table.rows()} if cast_table else {}
         lines = []

@@ -98,15 +98,19 @@ def test_weekly_rest_over_a_weekend() -> None:
         [[1, "12/4/26", "4:00 PM", "10:00 PM", "2:00 AM"],   # Friday into Saturday morning
          [2, "12/7/26", "7:00 AM", "1:00 PM", "6:00 PM"]],   # Monday
     )
-    found = _findings(grids, "day.weekly_rest")
-    assert len(found) == 5  # the whole crew works the general call
-    assert found[0][2:] == (
-        "C3",
-        "Maria Lopez (Grip): 53 h of rest over the weekend between Day 1's wrap (2:00 AM Sat "
-        "Dec 5) and Day 2's call (7:00 AM Mon Dec 7), under the 54 h crew weekly rest: a forced "
-        "call 1 h short.",
-        "Call Maria Lopez at 8:00 AM or later on Day 2.",
-    )
+    found = _findings(grids, "day.weekly_rest")  # the whole crew works the general call
+    assert [f[2:] for f in found] == [
+        ("C3",
+         "Maria Lopez, Joe Park, Lee Chan and Ray Ortiz (Grip): 53 h of rest over the weekend "
+         "between Day 1's wrap (2:00 AM Sat Dec 5) and Day 2's call (7:00 AM Mon Dec 7), under "
+         "the 54 h crew weekly rest: a forced call 1 h short.",
+         "Call Maria Lopez, Joe Park, Lee Chan and Ray Ortiz at 8:00 AM or later on Day 2."),
+        ("C3",
+         "Ana Ruiz (Camera): 53 h of rest over the weekend between Day 1's wrap (2:00 AM Sat "
+         "Dec 5) and Day 2's call (7:00 AM Mon Dec 7), under the 54 h crew weekly rest: a forced "
+         "call 1 h short.",
+         "Call Ana Ruiz at 8:00 AM or later on Day 2."),
+    ]
     assert _findings(grids, "day.turnaround") == []
     grids["Settings"].append(["Weekly Rest Crew Hours", "48"])
     assert _findings(grids, "day.weekly_rest") == []
@@ -174,6 +178,20 @@ def test_an_unreadable_penalty_schedule_is_said_and_the_default_used() -> None:
     assert [m.split(" is 6.5 h after their 7:00 AM call: ")[1] for m in messages] == [
         "4 people, forecast meal penalty $100 (4 x $25).",
         "1 person, forecast meal penalty $25 (1 x $25).",
+    ]
+
+
+def test_people_with_the_same_forced_call_share_one_finding() -> None:
+    grids = _book(
+        [[1, "12/3/26", "7:00 AM", "1:00 PM", "7:00 PM"],
+         [2, "12/4/26", "7:00 AM", "1:00 PM", "7:00 PM"]],
+        [[1, "Grip", None, "11:00 PM"]],
+    )
+    for n in range(3):
+        grids["Crew"].append([f"Extra Grip {n + 1}", "Grip", "Grip"])
+    found = _findings(grids, "day.turnaround")
+    assert [f[3][:70] for f in found] == [
+        "Maria Lopez, Joe Park, Lee Chan and 4 others (Grip): 8 h of rest betwe"
     ]
 
 

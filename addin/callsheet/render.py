@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ LISTS = {
     "cost": "costs",
 }
 """Placeholder prefix -> the call sheet's list."""
+HIDE_WHEN_EMPTY = frozenset({"background"})
+"""Lists whose header row and slot rows are left out on a day with no item."""
 MAX_TEXT = 32767
 LOGO = "logo"
 """``{{ logo }}``: the cell (or merged range) the coordinator's logo is fitted into."""
@@ -118,6 +121,8 @@ class RenderPlan:
     findings: list[Finding] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
     """Final rows a page ends on, before a repeated list header."""
+    hidden: list[int] = field(default_factory=list)
+    """Final rows left out of the sheet: an empty list's header and slots (``HIDE_WHEN_EMPTY``)."""
 
 
 def _cell(grid: Grid, row: int, col: int) -> Any:
@@ -242,6 +247,7 @@ def plan_render(
         return row + sum(extras[b.name] for b in layout.blocks if b.last < row)
 
     row_map = {r: shift(r) for r in range(1, len(layout.grid) + 1) if r not in block_rows}
+    hidden = _hidden_when_empty(layout, lists, block_rows, shift)
     values: dict[tuple[int, int], str | None] = {}
     for r, c, text in layout.fields:
         # Fields take the scalar names; list rows never reach here.
@@ -292,7 +298,30 @@ def plan_render(
             values[(total + k, 1)] = fields_fit(text, total + k, 1)
         total += len(added)
     insertions.sort(key=lambda i: i.after, reverse=True)
-    return RenderPlan(insertions, values, row_map, total, findings, breaks)
+    return RenderPlan(insertions, values, row_map, total, findings, breaks, hidden)
+
+
+def _hidden_when_empty(
+    layout: Layout, lists: dict[str, list], block_rows: set[int], shift: Callable[[int], int]
+) -> list[int]:
+    """Final rows of each empty ``HIDE_WHEN_EMPTY`` list: its slots and its header row.
+
+    The header is the row right above the list's first row, when it is no list's row and
+    holds no placeholder but the list's own fields (``{{ background_total }}``).
+    """
+    hidden: list[int] = []
+    for block in layout.blocks:
+        if block.name not in HIDE_WHEN_EMPTY or lists[block.name]:
+            continue
+        header = block.first - 1
+        own = [PLACEHOLDER.findall(text) for r, _, text in layout.fields if r == header]
+        if header >= 1 and header not in block_rows and all(
+            head.startswith(f"{block.name}_") and not sub
+            for found in own for head, sub in found
+        ):
+            hidden.append(shift(header))
+        hidden += [shift(block.first) + k for k in range(block.slots)]
+    return sorted(hidden)
 
 
 def _added_costs(layout: Layout, fields: dict[str, str], costs: list[dict]) -> list[str]:
@@ -353,7 +382,8 @@ def plan_grid(layout: Layout, plan: RenderPlan) -> Grid:
                 grid[final - 1][c - 1] = value if isinstance(value, str) else str(value)
     for (r, c), value in plan.values.items():
         grid[r - 1][c - 1] = value
-    return grid
+    hidden = set(plan.hidden)
+    return [line for r, line in enumerate(grid, start=1) if r not in hidden]
 
 
 # ------------------------------------------------------------------ the .xlsx file
@@ -441,7 +471,7 @@ class Template:
     ) -> RenderPlan:
         """Render one call sheet into a new .xlsx file (only the call sheet tab)."""
         plan = self.plan(sheet, show_problems, data)
-        self._package.save(plan.insertions, plan.values, path, plan.breaks)
+        self._package.save(plan.insertions, plan.values, path, plan.breaks, plan.hidden)
         return plan
 
     def tab(

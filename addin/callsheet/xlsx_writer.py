@@ -47,6 +47,7 @@ _SHEET_REF = re.compile(
 )
 _VML_ROW = re.compile(r"(<(?:\w+:)?Row>)(\d+)(</(?:\w+:)?Row>)")
 _CELL_COL = re.compile(r"[A-Za-z]+")
+_HIDDEN = re.compile(r'\shidden="[^"]*"')
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 (or UTF-8) cannot hold; ``plan_render`` has removed most already."""
 
@@ -144,22 +145,26 @@ class SheetPackage:
         values: dict[tuple[int, int], str | None],
         path: Path,
         breaks: list[int] | None = None,
+        hidden: list[int] | None = None,
     ) -> None:
         """Write the call sheet to ``path`` (the file is replaced whole or not at all)."""
-        write_atomic(path, self.to_bytes(insertions, values, breaks))
+        write_atomic(path, self.to_bytes(insertions, values, breaks, hidden))
 
     def to_bytes(
         self,
         insertions: list[Insertion],
         values: dict[tuple[int, int], str | None],
         breaks: list[int] | None = None,
+        hidden: list[int] | None = None,
     ) -> bytes:
         """The call sheet as .xlsx bytes: the template's rows, insertions and text values.
 
-        ``breaks``: final rows after which a new page starts (added to the template's).
+        ``breaks``: final rows after which a new page starts (added to the template's);
+        ``hidden``: final rows hidden (neither shown nor printed).
         """
         shift = RowShift(insertions)
-        replace = {self.sheet_part: self._sheet_xml(shift, insertions, values, breaks or [])}
+        replace = {self.sheet_part: self._sheet_xml(shift, insertions, values, breaks or [],
+                                                    set(hidden or []))}
         if shift:
             replace[self.workbook_part] = self._workbook_xml(shift)
             for part in self.drawings:
@@ -183,6 +188,7 @@ class SheetPackage:
         insertions: list[Insertion],
         values: dict[tuple[int, int], str | None],
         breaks: list[int],
+        hidden: set[int],
     ) -> bytes:
         root = copy.deepcopy(self.sheet_root)
         merges = self._merges(root, shift, insertions)
@@ -197,7 +203,7 @@ class SheetPackage:
         for (r, c), value in values.items():
             if (r, c) not in covered:
                 by_row.setdefault(r, {})[c] = value
-        rows_xml, bounds = self._rows_xml(shift, insertions, by_row)
+        rows_xml, bounds = self._rows_xml(shift, insertions, by_row, hidden)
         dimension = root.find(q("dimension"))
         if dimension is not None:
             min_row, min_col, max_row, max_col = bounds
@@ -216,6 +222,7 @@ class SheetPackage:
         shift: RowShift,
         insertions: list[Insertion],
         by_row: dict[int, dict[int, str | None]],
+        hidden: set[int],
     ) -> tuple[str, tuple[int, int, int, int]]:
         sources: list[tuple[int, _Row, bool]] = [
             (shift.move(r), row, True) for r, row in self.rows.items()
@@ -238,7 +245,10 @@ class SheetPackage:
                 extra = [_Cell({"r": f"{column_letter(c)}1"}, "/>") for c in given
                          if c not in row.cols]
                 cells = sorted([*cells, *extra], key=lambda cell: cell.col)
-            parts = [f'<row r="{final}"{row.attrs}>']
+            attrs = row.attrs
+            if final in hidden:
+                attrs = _HIDDEN.sub("", attrs) + ' hidden="1"'
+            parts = [f'<row r="{final}"{attrs}>']
             for cell in cells:
                 ref = f'<c r="{cell.letter}{final}'
                 if given is not None and cell.col in given:

@@ -12,7 +12,7 @@ measured across it; a single day off is covered by the daily turnaround.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
@@ -39,12 +39,20 @@ def _when(moment: datetime) -> str:
     return f"{_clock(moment)} {moment:%a} {moment:%b} {moment.day}"
 
 
-def _who(person: PersonDay) -> str:
-    return f"{person.name} ({person.department})" if person.department else person.name
+NAMES_SHOWN = 3
+"""People named in one finding before ``and N others``."""
+
+
+def _names(people: list[PersonDay]) -> str:
+    """``Maria Lopez``, ``Maria Lopez and Joe Park``, ``A, B, C and 9 others``."""
+    names = [p.name for p in people]
+    if len(names) > NAMES_SHOWN + 1:
+        return f"{', '.join(names[:NAMES_SHOWN])} and {len(names) - NAMES_SHOWN} others"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _work_days(ctx: Context) -> dict[tuple[str, str], list[PersonDay]]:
-    """Each person's shoot days with a call and a wrap, in day order."""
+    """Each person's shoot days with a call, in day order."""
     people: dict[tuple[str, str], list[PersonDay]] = {}
     for person in ctx.day_plan:
         if person.call is not None:
@@ -53,47 +61,65 @@ def _work_days(ctx: Context) -> dict[tuple[str, str], list[PersonDay]]:
     return people
 
 
-def _rest(before: PersonDay, after: PersonDay) -> float | None:
-    """Hours from ``before``'s wrap to ``after``'s call (``functions.turnaround``'s count)."""
-    if before.wrap is None or after.call is None or after.call <= before.wrap:
-        return None
-    return functions.turnaround(before.wrap, after.call, before.kind)
+Short = tuple[PersonDay, PersonDay, float, float]
+"""A forced call: the day before, the day after, the hours of rest, the minimum."""
 
 
-def _earliest_call(before: PersonDay, after: PersonDay, minimum: float) -> str:
+def _short_rests(
+    ctx: Context, what: str, minimum_of: Callable[[PersonDay, PersonDay], float | None]
+) -> Iterator[Flag]:
+    """One finding per group of people with the same forced call (the same days, wrap, call,
+    cell and department): the rest from each wrap to the next call, counted by
+    ``functions.turnaround``, under ``minimum_of(before, after)`` (None: not checked)."""
+    rests: dict[tuple[datetime, datetime, str], float] = {}
+    groups: dict[tuple, list[Short]] = {}
+    for days in _work_days(ctx).values():
+        for before, after in pairwise(days):
+            if before.wrap is None or after.call is None or after.call <= before.wrap:
+                continue
+            minimum = minimum_of(before, after)
+            if minimum is None:
+                continue
+            key = (before.wrap, after.call, before.kind)
+            if key not in rests:
+                rests[key] = functions.turnaround(before.wrap, after.call, before.kind)
+            if rests[key] < minimum:
+                group = (before.day, after.day, *key, after.sheet, after.cell, after.department)
+                groups.setdefault(group, []).append((before, after, rests[key], minimum))
+    for shorts in groups.values():
+        yield _short_flag(shorts, what)
+
+
+def _short_flag(shorts: list[Short], what: str) -> Flag:
+    before, after, hours, minimum = shorts[0]
     assert before.wrap is not None and after.call is not None
+    names = _names([short[1] for short in shorts])
+    who = f"{names} ({after.department})" if after.department else names
+    over = " over the weekend" if what == "weekly rest" else ""
     legal = (before.wrap.astimezone(UTC) + timedelta(hours=minimum)).astimezone(after.call.tzinfo)
     on = "" if legal.date() == after.call.date() else f" on {legal:%a} {legal:%b} {legal.day}"
-    return f"Call {after.name} at {_clock(legal)}{on} or later on Day {after.day}."
+    return after.flag(
+        f"{who}: {_hours(hours)} h of rest{over} between Day {before.day}'s wrap "
+        f"({_when(before.wrap)}) and Day {after.day}'s call ({_when(after.call)}), under the "
+        f"{_hours(minimum)} h {before.kind} {what}: a forced call {_hours(minimum - hours)} h "
+        "short.",
+        suggestion=f"Call {names} at {_clock(legal)}{on} or later on Day {after.day}.",
+    )
 
 
 @rule("day.turnaround", Severity.ERROR, needs=())
 def turnaround(ctx: Context) -> Iterator[Flag]:
     """Less rest between a person's wrap and their next call than the turnaround minimum
     (Turnaround Crew Hours, default 10; Turnaround Cast Hours, default 12): a forced call."""
-    for days in _work_days(ctx).values():
-        for before, after in pairwise(days):
-            hours = _rest(before, after)
-            minimum = ctx.settings.turnaround_hours(before.kind)
-            if hours is None or hours >= minimum:
-                continue
-            assert before.wrap is not None and after.call is not None
-            yield after.flag(
-                f"{_who(after)}: {_hours(hours)} h of rest between Day {before.day}'s wrap "
-                f"({_when(before.wrap)}) and Day {after.day}'s call ({_when(after.call)}), "
-                f"under the {_hours(minimum)} h {before.kind} turnaround: a forced call "
-                f"{_hours(minimum - hours)} h short.",
-                suggestion=_earliest_call(before, after, minimum),
-            )
+    minimums = {kind: ctx.settings.turnaround_hours(kind) for kind in ("crew", "cast")}
+    yield from _short_rests(ctx, "turnaround", lambda before, _: minimums[before.kind])
 
 
-def _weekly_minimum(ctx: Context, after: PersonDay) -> float:
-    minimum = ctx.settings.weekly_rest_hours(after.kind)
-    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
-    assert after.call is not None
-    if after.kind == "cast" and after.call.time() >= late_call:
-        return max(minimum - shorter, 0.0)
-    return minimum
+def _weekend(before: PersonDay, after: PersonDay) -> bool:
+    """Whether two of a person's shoot days have two or more calendar days off between them."""
+    if before.date is None or after.date is None:
+        return False
+    return (after.date - before.date).days >= WEEKEND_DAYS
 
 
 @rule("day.weekly_rest", Severity.ERROR, needs=())
@@ -101,24 +127,18 @@ def weekly_rest(ctx: Context) -> Iterator[Flag]:
     """Less rest over a person's weekend (two or more days off between shoot days) than the
     weekly minimum (Weekly Rest Crew Hours, default 54; Weekly Rest Cast Hours, default 56,
     2 hours less when the new week's first call is 6 AM or later)."""
-    for days in _work_days(ctx).values():
-        for before, after in pairwise(days):
-            if before.date is None or after.date is None:
-                continue
-            if (after.date - before.date).days < WEEKEND_DAYS:
-                continue
-            hours = _rest(before, after)
-            minimum = _weekly_minimum(ctx, after)
-            if hours is None or hours >= minimum:
-                continue
-            assert before.wrap is not None and after.call is not None
-            yield after.flag(
-                f"{_who(after)}: {_hours(hours)} h of rest over the weekend between Day "
-                f"{before.day}'s wrap ({_when(before.wrap)}) and Day {after.day}'s call "
-                f"({_when(after.call)}), under the {_hours(minimum)} h {before.kind} weekly "
-                f"rest: a forced call {_hours(minimum - hours)} h short.",
-                suggestion=_earliest_call(before, after, minimum),
-            )
+    minimums = {kind: ctx.settings.weekly_rest_hours(kind) for kind in ("crew", "cast")}
+    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
+
+    def minimum_of(before: PersonDay, after: PersonDay) -> float | None:
+        if not _weekend(before, after):
+            return None
+        assert after.call is not None
+        if after.kind == "cast" and after.call.time() >= late_call:
+            return max(minimums["cast"] - shorter, 0.0)
+        return minimums[after.kind]
+
+    yield from _short_rests(ctx, "weekly rest", minimum_of)
 
 
 def meal_penalty_amount(half_hours: int, schedule: tuple[float, ...]) -> float:
@@ -223,10 +243,14 @@ def meal_penalty(ctx: Context) -> Iterator[Flag]:
     for row in days.rows():
         day_rows.setdefault(row.get("Day"), row)
     groups: dict[tuple[int, str], dict[tuple, list[PersonDay]]] = {}
+    known: dict[tuple, tuple] = {}
     for person in ctx.day_plan:
         if person.call is None or person.day not in day_rows:
             continue
-        misses = tuple(_meal_misses(person, interval))
+        plan = (person.call, person.lunch, person.second_meal, person.wrap)
+        if plan not in known:
+            known[plan] = tuple(_meal_misses(person, interval))
+        misses = known[plan]
         if misses:
             groups.setdefault((person.day, person.department), {}).setdefault(misses, [])
             groups[(person.day, person.department)][misses].append(person)
