@@ -21,6 +21,7 @@ from addin.distribution.tab import NO_EMAIL, DistributionRow, merge, when
 if TYPE_CHECKING:
     from addin.distribution.message import Mailing, Outgoing
     from addin.distribution.recipients import Recipient
+    from addin.hosts.base import Host
 
 EXIT_OK, EXIT_SOME_NOT_SENT = 0, 1
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     from addin.distribution.message import compose_mailing, token_link
     from addin.distribution.settings import load_confirm_settings, load_mail_settings
     from addin.distribution.smtp import connect, send_all
-    from addin.distribution.tab import read_distribution, write_distribution
+    from addin.distribution.tab import read_distribution
     from addin.hosts.open import is_google, open_host
 
     mail = None if args.dry_run else load_mail_settings(args.config)
@@ -99,13 +100,27 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         if server is not None:
             send_all(mail, todo, pdf, report, server)
     finally:  # what went is in the tab even when the send stopped halfway
-        tab = write_distribution(host, merge(rows, [*unreachable, *made]), grids)
+        tab = _write_tab(host, merge(rows, [*unreachable, *made]), grids, len(made))
     sent = len(made) - bounced
     out.print(f"Sent {sent} message(s); {bounced} refused by the server; "
               f"{len(unreachable)} without an email mail can go to. Distribution tab '{tab}' "
               f"in {host.label}.", highlight=False)
     return EXIT_SOME_NOT_SENT if bounced or any(
         p.problem != NO_EMAIL for p in mailing.unreachable) else EXIT_OK
+
+
+def _write_tab(host: Host, rows: list[DistributionRow], grids: dict, went: int) -> str:
+    """Write the Distribution tab; when the book cannot be saved now, say that the messages
+    went and that the next run writes the tab (the journal has every one)."""
+    from addin.distribution.tab import write_distribution
+    from addin.errors import HostError
+
+    try:
+        return write_distribution(host, rows, grids)
+    except HostError as error:
+        raise HostError(f"{went} message(s) went, but the Distribution tab could not be "
+                        f"written: {error} Run the same send again then: it writes the tab "
+                        "and sends nobody twice.") from None
 
 
 def _key(name: str) -> str:

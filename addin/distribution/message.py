@@ -121,7 +121,8 @@ def subject(sheet: CallSheet, person: Recipient) -> str:
         call = " (you are on hold)"
     else:
         call = f" (your call {person.call})" if person.call else ""
-    return f"{sheet.production}: {revised}Call Sheet Day {sheet.day}{when}{call}"
+    text = f"{sheet.production}: {revised}Call Sheet Day {sheet.day}{when}{call}"
+    return " ".join(text.split())  # a line break typed in a cell never splits the header
 
 
 def person_changes(previous: dict[str, Any] | None, sheet: CallSheet,

@@ -56,16 +56,21 @@ def cast_call(line: CastLine) -> str:
 
 
 def day_recipients(book: Book, sheet: CallSheet) -> list[Recipient]:
-    """Everyone on ``sheet`` (crew, then cast), each with their email or why there is none."""
+    """Everyone on ``sheet`` (crew, then cast), each with their email or why there is none;
+    a name the crew list has twice is one person (their first row)."""
     people: list[Recipient] = []
     crew = book.table("Crew")
     by_name: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     if crew is not None:
         for row, raw in crew.pairs():
             by_name.setdefault(parse.name_key(row.get("Name")), (row, raw))
+    seen: set[str] = set()
     for line in sheet.crew:
-        found = by_name.get(parse.name_key(line.name))
-        people.append(_person(line.name, line.department, line.call, crew, found))
+        key = parse.name_key(line.name)
+        if key in seen:  # listed twice on the crew list: one message
+            continue
+        seen.add(key)
+        people.append(_person(line.name, line.department, line.call, crew, by_name.get(key)))
     cast = book.table("Cast")
     by_id: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     if cast is not None:

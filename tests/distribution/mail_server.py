@@ -115,18 +115,24 @@ def free_port() -> int:
 
 
 class MailServer:
-    """aiosmtpd running in a thread: STARTTLS required, AUTH required over TLS."""
+    """aiosmtpd running in a thread, AUTH required over TLS. ``security``: ``starttls``
+    (STARTTLS required, as on port 587), ``ssl`` (TLS from the first byte, as on 465) or
+    ``none`` (no TLS offered at all, as an old relay)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, security: str = "starttls") -> None:
         self.cert, key = self_signed(folder)
+        self.security = security
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(self.cert, key)
         self.recorder = MailRecorder()
         self.port = free_port()
+        tls = {"starttls": {"tls_context": context, "require_starttls": True},
+               # aiosmtpd counts only STARTTLS as TLS for AUTH; here every byte is TLS
+               "ssl": {"ssl_context": context, "auth_require_tls": False},
+               "none": {"auth_require_tls": False}}[security]
         self.controller = Controller(
-            self.recorder, hostname="127.0.0.1", port=self.port, tls_context=context,
-            require_starttls=True, auth_required=True, auth_require_tls=True,
-            authenticator=self.recorder.authenticate,
+            self.recorder, hostname="127.0.0.1", port=self.port, auth_required=True,
+            authenticator=self.recorder.authenticate, **tls,
         )
 
     def env(self) -> dict[str, str]:
@@ -136,7 +142,8 @@ class MailServer:
             "PRODDESK_SMTP_USER": USER, "PRODDESK_SMTP_PASSWORD": PASSWORD,
             "PRODDESK_SMTP_FROM": f"Priya Shah <{USER}>",
             "PRODDESK_SMTP_REPLY_TO": "office@slowpanpictures.com",
-            "PRODDESK_SMTP_SECURITY": "starttls", "PRODDESK_SMTP_CA_FILE": str(self.cert),
+            "PRODDESK_SMTP_SECURITY": "ssl" if self.security == "ssl" else "starttls",
+            "PRODDESK_SMTP_CA_FILE": str(self.cert),
         }
 
     def __enter__(self) -> MailServer:

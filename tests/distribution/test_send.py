@@ -65,6 +65,9 @@ def test_sample_day_1_one_message_per_person_then_a_rerun_sends_nothing(
     sheet_text = pdf_text(attachments[0].get_content())
     assert "The Long Take" in sheet_text and "Marcus Bell" in sheet_text
     assert "@" not in sheet_text.replace(USER, "")  # no email addresses on the call sheet
+    assert crew["Grace Okafor"]["Phone"] == "(310) 555-0103"
+    assert "(310) 555-0103" in sheet_text  # Publish Phone: yes
+    assert "(310) 555-0134" not in sheet_text  # Bianca Moretti, Publish Phone: no
     assert all(next(m.iter_attachments()).get_content() == attachments[0].get_content()
                for m in by_name.values())
 

@@ -184,3 +184,26 @@ def test_a_lost_connection_says_how_many_went_and_the_rerun_sends_the_rest(
 def test_a_day_that_does_not_exist(mail_server, sample, capsys, day):
     assert main(["send", str(sample), "--day", day, "--out", str(sample.parent / "c")]) == 2
     assert "has no shoot day 9 (days 1-4)" in one_line_error(capsys)
+
+
+def test_the_book_opened_in_excel_mid_send_keeps_every_send_for_the_next_run(
+    mail_server, sample, capsys
+):
+    recorder = mail_server.recorder
+    original = recorder.handle_DATA
+
+    async def coordinator_opens_the_book(server, session, envelope):
+        if len(recorder.received) == 10:
+            (sample.parent / f"~${sample.name}").write_text("Excel's lock")
+        return await original(server, session, envelope)
+
+    recorder.handle_DATA = coordinator_opens_the_book
+    assert send(sample) == 2
+    err = one_line_error(capsys)
+    assert "44 message(s) went, but the Distribution tab could not be written: " \
+           "sample_production.xlsx is open in Excel" in err
+    assert "Run the same send again then: it writes the tab and sends nobody twice." in err
+    (sample.parent / f"~${sample.name}").unlink()
+    send(sample)
+    assert len(recorder.received) == 44
+    assert sum(r.status == "Sent" for r in read_distribution(XlsxHost(sample))) == 44

@@ -1,0 +1,59 @@
+"""The message itself: book values as text, escaped in HTML, never breaking a header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from addin.book import read_book
+from addin.distribution.issue import day_issue
+from addin.distribution.message import compose_mailing
+from addin.hosts.xlsx import XlsxHost
+
+
+def rows_where(sheet, column: str):
+    header = next(r for r in sheet.iter_rows() if any(c.value == column for c in r))
+    index = [c.value for c in header].index(column)
+    return [r[index] for r in sheet.iter_rows(min_row=header[0].row + 1)]
+
+
+def test_book_values_are_text_in_the_body_and_escaped_in_html(sample: Path, tmp_path):
+    workbook = openpyxl.load_workbook(sample)
+    for cell in rows_where(workbook["Locations"], "Parking"):
+        if cell.value:
+            cell.value = '<img src=x onerror=alert(1)> Lot "B" & C'
+    settings = workbook["Settings"]
+    for row in settings.iter_rows():
+        if row[0].value == "Production":
+            row[1].value = "The Long\nTake"
+    workbook.save(sample)
+    host = XlsxHost(sample)
+    book = read_book(host)
+    issue = day_issue(host, book, 1, tmp_path / "cs")
+    mailing = compose_mailing(book, issue, sender="Priya <p@x.com>", reply_to="o@x.com",
+                              only=["Sound"])
+    message = mailing.messages[0]
+    assert message.subject.startswith("The Long Take: Call Sheet Day 1")
+    assert 'Parking: <img src=x onerror=alert(1)> Lot "B" & C' in message.text
+    assert "<img" not in message.html
+    assert "&lt;img src=x onerror=alert(1)&gt; Lot &quot;B&quot; &amp; C" in message.html
+    mime = message.to_email(b"%PDF-1.4 test")
+    assert "\n" not in mime["Subject"]
+    assert mime["To"] == message.recipient.email and mime["Reply-To"] == "o@x.com"
+
+
+def test_a_name_listed_twice_on_the_crew_list_gets_one_message(sample: Path, tmp_path):
+    workbook = openpyxl.load_workbook(sample)
+    crew = workbook["Crew"]
+    names = rows_where(crew, "Name")
+    marcus = next(c for c in names if c.value == "Marcus Bell")
+    crew.append([cell.value for cell in crew[marcus.row]])
+    workbook.save(sample)
+    host = XlsxHost(sample)
+    book = read_book(host)
+    issue = day_issue(host, book, 1, tmp_path / "cs")
+    assert [line.name for line in issue.sheet.crew].count("Marcus Bell") == 2
+    mailing = compose_mailing(book, issue, sender="p@x.com", reply_to="p@x.com",
+                              only=["Marcus Bell"])
+    assert [m.recipient.name for m in mailing.messages] == ["Marcus Bell"]
