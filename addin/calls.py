@@ -110,18 +110,26 @@ def cast_on_day(
     return found
 
 
-def day_calls(book: Book, day: int) -> DayCalls:
-    """The calls of shoot day ``day``."""
+def crew_keys(book: Book) -> tuple[set[str], set[str]]:
+    """(name keys, department keys) of the Crew tab: who a Crew Calls row may name."""
+    crew = book.table("Crew")
+    rows = crew.rows() if crew is not None else []
+    names = {name_key(r.get("Name")) for r in rows} - {""}
+    return names, {name_key(r.get("Department")) for r in rows} - {""}
+
+
+def day_calls(
+    book: Book, day: int, keys: tuple[set[str], set[str]] | None = None
+) -> DayCalls:
+    """The calls of shoot day ``day`` (``keys``: ``crew_keys(book)`` when already known)."""
     calls = DayCalls(day)
     days = book.table("Days")
     if days is not None and days.has("Day"):
         calls.general = next((r for r in days.rows() if r.get("Day") == day), None)
-    crew, overrides = book.table("Crew"), book.table("Crew Calls")
+    overrides = book.table("Crew Calls")
     if overrides is None:
         return calls
-    rows = crew.rows() if crew is not None else []
-    names = {name_key(r.get("Name")) for r in rows} - {""}
-    departments = {name_key(r.get("Department")) for r in rows} - {""}
+    names, departments = crew_keys(book) if keys is None else keys
     for record in overrides.rows():
         if record.get("Day") != day:
             continue

@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from addin.book import Book
-from addin.calls import cast_call, cast_on_day, crew_on_day, day_calls
+from addin.calls import cast_call, cast_on_day, crew_keys, crew_on_day, day_calls
 from addin.callsheet.sun import production_zone
 from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
 from addin.days import shoot_days
@@ -117,13 +117,13 @@ def plan(book: Book) -> list[PersonDay]:
     work = cast_work_days(book)
     people: list[PersonDay] = []
     places: dict[tuple[str, int | None, str], tuple] = {}
-    members = _members(book)
+    members, keys = _members(book), crew_keys(book)
     cast_calls = book.table("Cast Calls")
     cast_rows: dict[Any, list[dict[str, Any]]] = {}
     for record in cast_calls.rows() if cast_calls is not None else []:
         cast_rows.setdefault(record.get("Day"), []).append(record)
     for day, when in shoot_days(book).items():
-        planner = _DayPlanner(book, day, when, zone, places)
+        planner = _DayPlanner(book, day, when, zone, places, keys)
         people += planner.crew(members)
         people += planner.cast(work, cast_rows.get(day, []))
     return people
@@ -140,6 +140,10 @@ class _Member(NamedTuple):
     key: str
     """name_key of the name (their own Crew Calls rows)."""
     department_key: str
+    dates: tuple
+    """(Start Date, End Date) as read."""
+    standing: Any
+    """Their standing call: the time, else the text typed (``O/C``, ``""``)."""
 
 
 def _members(book: Book) -> list[_Member]:
@@ -150,9 +154,13 @@ def _members(book: Book) -> list[_Member]:
         name = display(row.get("Name")).strip()
         if name:
             department = display(row.get("Department")).strip()
+            standing = row.get("Call")
+            if not isinstance(standing, time):
+                standing = display(typed.get("Call"))
             members.append(_Member(
                 row, typed, name, department, display(typed.get("Rate")).strip(),
                 name_key(row.get("Name")), name_key(row.get("Department")),
+                (row.get("Start Date"), row.get("End Date")), standing,
             ))
     return members
 
@@ -163,9 +171,10 @@ class _DayPlanner:
     def __init__(
         self, book: Book, day: int, when: date | None, zone: tzinfo,
         places: dict[tuple[str, int | None, str], tuple],
+        keys: tuple[set[str], set[str]],
     ):
         self.book, self.day, self.when, self.zone = book, day, when, zone
-        self.calls = day_calls(book, day)
+        self.calls = day_calls(book, day, keys)
         general = self.calls.general or {}
         self.general = general
         self.general_call = moment(when, general.get("Crew Call"), zone)
@@ -201,46 +210,30 @@ class _DayPlanner:
     def crew(self, members: list[_Member]) -> list[PersonDay]:
         on_day: dict[tuple, bool] = {}
         resolved: dict[tuple, tuple] = {}
+        people, departments = self.calls.people, self.calls.departments
+        day, when, lunch, second_meal = self.day, self.when, self.lunch, self.second_meal
+        make = tuple.__new__  # PersonDay's fields in order: a big book makes 150,000 of them
         lines = []
         for member in members:
-            row = member.row
-            dates = (row.get("Start Date"), row.get("End Date"))
-            if dates not in on_day:
-                on_day[dates] = crew_on_day(row, self.when)
-            if not on_day[dates]:
+            works = on_day.get(member.dates)
+            if works is None:
+                works = on_day[member.dates] = crew_on_day(member.row, when)
+            if not works:
                 continue
-            own = self.calls.people.get(member.key)
-            department_row = self.calls.departments.get(member.department_key)
-            standing = row.get("Call")
-            if not isinstance(standing, time):
-                standing = display(member.typed.get("Call"))
-            key = (id(own) if own else 0, standing, id(department_row) if department_row else 0)
-            if key not in resolved:  # the same calls and wraps give the same plan
-                resolved[key] = self._resolve(row, department_row)
-            call, source, place, wrap, wrap_source, department_call = resolved[key]
+            own = people.get(member.key)
+            department_row = departments.get(member.department_key)
+            key = (id(own) if own else 0, member.standing,
+                   id(department_row) if department_row else 0)
+            found = resolved.get(key)
+            if found is None:  # the same calls and wraps give the same plan
+                found = resolved[key] = self._resolve(member.row, department_row)
+            call, source, place, wrap, wrap_source, department_call = found
             if place is None:  # their own cell: the standing call, else their name
-                place = self.place("Crew", row, "Call" if source == "standing" else "Name")
-            lines.append(
-                PersonDay(
-                    kind="crew",
-                    name=member.name,
-                    department=member.department,
-                    day=self.day,
-                    date=self.when,
-                    call=call,
-                    wrap=wrap,
-                    wrap_source=wrap_source,
-                    lunch=self.lunch,
-                    second_meal=self.second_meal,
-                    sheet=place[0],
-                    row=place[1],
-                    column=place[2],
-                    cell=place[3],
-                    call_source=source,
-                    department_call=department_call,
-                    rate=member.rate,
-                )
-            )
+                place = self.place("Crew", member.row, "Call" if source == "standing" else "Name")
+            lines.append(make(PersonDay, (
+                "crew", member.name, member.department, day, when, call, wrap, wrap_source,
+                lunch, second_meal, *place, source, department_call, member.rate, "", "",
+            )))
         return lines
 
     def _resolve(self, row: dict[str, Any], department_row: dict[str, Any] | None) -> tuple:

@@ -12,7 +12,7 @@ measured across it; a single day off is covered by the daily turnaround.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
@@ -65,29 +65,46 @@ Short = tuple[PersonDay, PersonDay, float, float]
 """A forced call: the day before, the day after, the hours of rest, the minimum."""
 
 
-def _short_rests(
-    ctx: Context, what: str, minimum_of: Callable[[PersonDay, PersonDay], float | None]
-) -> Iterator[Flag]:
-    """One finding per group of people with the same forced call (the same days, wrap, call,
-    cell and department): the rest from each wrap to the next call, counted by
-    ``functions.turnaround``, under ``minimum_of(before, after)`` (None: not checked)."""
+_FORCED: list[tuple[list[PersonDay], dict[str, dict[tuple, list[Short]]]]] = []
+"""The forced calls of the last plan checked (both rest rules read one pass over it)."""
+
+
+def _forced_calls(ctx: Context) -> dict[str, dict[tuple, list[Short]]]:
+    """Forced calls by rule (``turnaround``, ``weekly rest``), grouped by the same days,
+    wrap, call, cell and department: the rest from each wrap to the person's next call,
+    counted by ``functions.turnaround``, under the minimum of its kind."""
+    plan = ctx.day_plan
+    if _FORCED and _FORCED[0][0] is plan:
+        return _FORCED[0][1]
+    daily = {kind: ctx.settings.turnaround_hours(kind) for kind in ("crew", "cast")}
+    weekly = {kind: ctx.settings.weekly_rest_hours(kind) for kind in ("crew", "cast")}
+    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
     rests: dict[tuple[datetime, datetime, str], float] = {}
-    groups: dict[tuple, list[Short]] = {}
+    found: dict[str, dict[tuple, list[Short]]] = {"turnaround": {}, "weekly rest": {}}
+    daily_short, weekly_short = found["turnaround"], found["weekly rest"]
     for days in _work_days(ctx).values():
         for before, after in pairwise(days):
-            if before.wrap is None or after.call is None or after.call <= before.wrap:
+            wrap, call = before.wrap, after.call
+            if wrap is None or call is None or call <= wrap:
                 continue
-            minimum = minimum_of(before, after)
-            if minimum is None:
-                continue
-            key = (before.wrap, after.call, before.kind)
-            if key not in rests:
-                rests[key] = functions.turnaround(before.wrap, after.call, before.kind)
-            if rests[key] < minimum:
+            kind = before.kind
+            key = (wrap, call, kind)
+            rest = rests.get(key)
+            if rest is None:
+                rest = rests[key] = functions.turnaround(wrap, call, kind)
+            if rest < daily[kind]:
                 group = (before.day, after.day, *key, after.sheet, after.cell, after.department)
-                groups.setdefault(group, []).append((before, after, rests[key], minimum))
-    for shorts in groups.values():
-        yield _short_flag(shorts, what)
+                daily_short.setdefault(group, []).append((before, after, rest, daily[kind]))
+            if rest < weekly[after.kind] and _weekend(before, after):
+                minimum = weekly[after.kind]
+                if after.kind == "cast" and call.time() >= late_call:
+                    minimum = max(minimum - shorter, 0.0)
+                if rest < minimum:
+                    group = (before.day, after.day, *key, after.sheet, after.cell,
+                             after.department)
+                    weekly_short.setdefault(group, []).append((before, after, rest, minimum))
+    _FORCED[:] = [(plan, found)]
+    return found
 
 
 def _short_flag(shorts: list[Short], what: str) -> Flag:
@@ -111,8 +128,8 @@ def _short_flag(shorts: list[Short], what: str) -> Flag:
 def turnaround(ctx: Context) -> Iterator[Flag]:
     """Less rest between a person's wrap and their next call than the turnaround minimum
     (Turnaround Crew Hours, default 10; Turnaround Cast Hours, default 12): a forced call."""
-    minimums = {kind: ctx.settings.turnaround_hours(kind) for kind in ("crew", "cast")}
-    yield from _short_rests(ctx, "turnaround", lambda before, _: minimums[before.kind])
+    for shorts in _forced_calls(ctx)["turnaround"].values():
+        yield _short_flag(shorts, "turnaround")
 
 
 def _weekend(before: PersonDay, after: PersonDay) -> bool:
@@ -127,18 +144,10 @@ def weekly_rest(ctx: Context) -> Iterator[Flag]:
     """Less rest over a person's weekend (two or more days off between shoot days) than the
     weekly minimum (Weekly Rest Crew Hours, default 54; Weekly Rest Cast Hours, default 56,
     2 hours less when the new week's first call is 6 AM or later)."""
-    minimums = {kind: ctx.settings.weekly_rest_hours(kind) for kind in ("crew", "cast")}
-    shorter, late_call = functions.CAST_WEEKLY_REST_LATE_CALL
-
-    def minimum_of(before: PersonDay, after: PersonDay) -> float | None:
-        if not _weekend(before, after):
-            return None
-        assert after.call is not None
-        if after.kind == "cast" and after.call.time() >= late_call:
-            return max(minimums["cast"] - shorter, 0.0)
-        return minimums[after.kind]
-
-    yield from _short_rests(ctx, "weekly rest", minimum_of)
+    found = _forced_calls(ctx)["weekly rest"]
+    _FORCED.clear()  # the turnaround check (registered first) has read it too
+    for shorts in found.values():
+        yield _short_flag(shorts, "weekly rest")
 
 
 def meal_penalty_amount(half_hours: int, schedule: tuple[float, ...]) -> float:
