@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from addin import __version__
 from addin.errors import AddinError
@@ -85,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     from addin.distribution.arguments import add_parser as add_send_parser
 
     add_send_parser(commands)
+
+    from addin.distribution.pull_command import add_parser as add_confirmations_parser
+
+    add_confirmations_parser(commands)
 
     from addin.dood.command import add_parser as add_dood_parser
 
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(args, out, err)
     except AddinError as error:
         log.info("unusable input: %s", error)
-        err.print(f"[bold red]Error:[/bold red] {error}", highlight=False)
+        err.print(f"[bold red]Error:[/bold red] {escape(str(error))}", highlight=False)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         err.print("Stopped.")
@@ -174,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         log.exception("unexpected error")
         err.print(
             f"[bold red]ProdDesk hit an unexpected problem[/bold red] ({type(error).__name__}: "
-            f"{error}). Nothing was written. Details are in {LOG_PATH}.",
+            f"{escape(str(error))}). Nothing was written. Details are in {LOG_PATH}.",
             highlight=False,
         )
         return EXIT_BUG

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from addin.book import Book
 from addin.parse import display
@@ -71,3 +72,12 @@ def production_timezone(book: Book) -> ProductionZone:
         if name:
             return ProductionZone(name, display(row.get("Location")), row["_row"])
     return ProductionZone(None)
+
+
+def production_tzinfo(book: Book) -> ZoneInfo | None:
+    """The production's timezone (``production_timezone``) as a tzinfo; None when the book
+    gives none (or names one that does not exist)."""
+    from addin.callsheet.sun import production_zone
+
+    name = production_timezone(book).name
+    return production_zone(name) if name else None

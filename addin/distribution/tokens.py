@@ -224,21 +224,34 @@ def new_book_id() -> str:
     return BOOK_ID_PREFIX + random.token_urlsafe(12)
 
 
+def _spreadsheet_id(host: Any) -> str | None:
+    sid = getattr(host, "spreadsheet_id", None)
+    return sid if isinstance(sid, str) and sid else None
+
+
+def existing_book_key(host: Any, grids: dict[str, Any] | None = None) -> str | None:
+    """The book's key when it has one (a Google spreadsheet always does; a file once
+    ``book_key`` wrote it), else None; writes nothing."""
+    from addin.owned import find_ownership
+
+    sid = _spreadsheet_id(host)
+    return sid or find_ownership(host.read_all() if grids is None else grids).book_id
+
+
 def book_key(host: Any) -> str:
     """The key confirm links name the book by: the spreadsheet id on Google Sheets; for a
     file or live Excel book its id from the State tab, written there (and saved) the
     first time it is asked for."""
-    sid = getattr(host, "spreadsheet_id", None)
-    if isinstance(sid, str) and sid:
-        return sid
     from addin.owned import find_ownership
     from addin.publish import write_owned_tabs
 
+    sid = _spreadsheet_id(host)
+    if sid:
+        return sid
     grids = host.read_all()
     owned = find_ownership(grids)
-    if owned.book_id:
-        return owned.book_id
-    owned.book_id = new_book_id()
-    write_owned_tabs(host, grids, owned, [])
-    host.save()
+    if not owned.book_id:
+        owned.book_id = new_book_id()
+        write_owned_tabs(host, grids, owned, [])
+        host.save()
     return owned.book_id

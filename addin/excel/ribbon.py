@@ -39,6 +39,8 @@ Call sheet: asks for the shoot day and builds its call sheet into a tab, from yo
 Export PDF: saves the call sheet tab you are on as a PDF next to the book.
 Day Out of Days: writes the DOOD tab: every cast member's work, hold, drop/pickup and \
 travel days, one column per shoot day, with their totals.
+Confirmations: writes the Confirm clicks of the people you sent a call sheet to into the \
+Distribution tab (from the ProdDesk server named under [confirm] in ~/.proddesk/mail.toml).
 Add missing tabs: adds the production tabs the book lacks, with headers and dropdowns; \
 existing tabs are not touched.
 
@@ -253,6 +255,18 @@ def day_out_of_days(book: xw.Book, ui: ExcelUI, today: date | None = None) -> An
     ui.message(f"The Day Out of Days of {len(dood.rows)} cast member(s) over "
                f"{len(dood.days)} day(s) is on the tab '{name}'.{problems}{more}")
     return dood
+
+
+@button("Confirmations")
+def confirmations(book: xw.Book, ui: ExcelUI) -> Any:
+    """Pull the confirmations of sent call sheets into the Distribution tab (as
+    `proddesk confirmations` does) and say what changed."""
+    from addin.distribution.pull_command import pull
+
+    ui.status("ProdDesk: asking the server for confirmations...")
+    pulled = pull(_host(book))
+    ui.message(pulled.summary())
+    return pulled
 
 
 @button("Add missing tabs")

@@ -22,7 +22,7 @@
 
     [[book]]                                  # an Excel book whose confirm links this server checks
     name = "Night Shift (Excel)"
-    key = "pd-AbCdEfGhIjKlMnOp"               # the book's key (`proddesk confirmations` says it)
+    key = "pd-AbCdEfGhIjKlMnOp"               # the book's key: `proddesk confirmations BOOK --key`
     secrets = ["..."]                         # the same secret the coordinator's machine signs with
 
 Each production's ``secrets`` (or one ``secret``) sign the requests of that spreadsheet's
@@ -213,7 +213,7 @@ def _file_books(items: Any, path: Path) -> list[FileBook]:
         if not isinstance(key, str) or not key.startswith("pd-") or not _id_like(key[3:]):
             raise ConfigError(
                 f"{where}.key must be the book's key (pd- and 16 letters or digits, as "
-                "`proddesk confirmations` prints it)."
+                "`proddesk confirmations BOOK --key` prints it)."
             )
         books.append(FileBook(str(item.get("name") or key), key,
                               _secrets(item, i + 1, where, "PRODDESK_BOOK_SECRETS")))

@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from addin.distribution.page import HEADERS, ask_page, confirmed_page, refusal_page
 from addin.distribution.store import Confirmation, ConfirmationStore
 from addin.distribution.tokens import Claim, TokenError, read_token, unverified_book
+from addin.errors import AddinError
 from addin.google.config import SyncConfig
 from addin.google.limits import CONFIRM_PREFIX
 
@@ -97,9 +98,11 @@ def add_confirm_routes(
         if new:
             log.info("confirmed: %s day %d revision %d", claim.book, claim.day, claim.revision)
         if new and on_confirmed is not None:
-            try:
+            try:  # the confirmation is on disk either way; the book catches up next time
                 on_confirmed(confirmation)
-            except Exception:  # the confirmation is on disk; the book catches up next time
+            except AddinError as error:
+                log.warning("confirmation recorded, not written into %s: %s", claim.book, error)
+            except Exception:
                 log.exception("confirmation recorded, but writing it into %s failed",
                               claim.book)
         return _html(confirmed_page(claim, confirmation, new))

@@ -17,6 +17,7 @@ Request problems are ``{"error": "one sentence"}`` with a 4xx/5xx status.
     POST /actions/callsheet  {"nonce", "spreadsheet_id", "day"}  writes the 'Call Sheet DN' tab
     POST /actions/dood       {"nonce", "spreadsheet_id"}         writes the 'DOOD' tab
     POST /actions/sync       {"nonce", "spreadsheet_id"}         one sync cycle for that book
+    POST /actions/send, /actions/send/results                    Gmail sending (send_route.py)
     POST /functions/{NAME}   {"nonce", "args": [...]}            PD_DAYPAY, PD_PAGES, ... -> value
     POST /functions/{NAME}   {"nonce", "args", "spreadsheet_id"} PD_CALLTIME, PD_NEXTPO, ...
     GET  /health                                                 unauthenticated status
@@ -56,11 +57,12 @@ from pydantic import BaseModel, Field
 
 from addin import functions, lookups
 from addin.book import Book as ProductionBook
-from addin.distribution.store import STORE_NAME, ConfirmationStore
+from addin.distribution.store import STORE_NAME, Confirmation, ConfirmationStore
 from addin.errors import AddinError, ConfigError
 from addin.google.config import SyncConfig
 from addin.google.confirm import PULL_PATH, add_confirm_routes
 from addin.google.limits import CONFIRM_PREFIX, BodyLimit, logged_path
+from addin.google.send_route import add_send_routes
 from addin.google.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier
 from addin.parse import format_time, is_blank
 
@@ -319,7 +321,18 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
     store = ConfirmationStore(config.state_dir / STORE_NAME)
     app.state.confirmations = store
 
-    add_confirm_routes(app, config, store)
+    def write_back(confirmation: Confirmation) -> None:
+        """A Google book's Distribution tab gets its confirmations at once (every one the
+        store has for it, so a write that failed before catches up)."""
+        if config.production(confirmation.book) is None:
+            return  # an Excel book: `proddesk confirmations` pulls them
+        from addin.distribution.confirmations import pull_into_book
+
+        books.forget(confirmation.book)
+        pull_into_book(host_for(confirmation.book), store.for_book)
+
+    add_confirm_routes(app, config, store, write_back)
+    add_send_routes(app, config, host_for, books.forget)
 
     @app.get("/health")
     def health() -> dict[str, Any]:

@@ -23,6 +23,10 @@ Sub DayOutOfDays(control As IRibbonControl)
     RunProdDesk "day_out_of_days"
 End Sub
 
+Sub Confirmations(control As IRibbonControl)
+    RunProdDesk "confirmations"
+End Sub
+
 Sub AddMissingTabs(control As IRibbonControl)
     RunProdDesk "add_missing_tabs"
 End Sub

@@ -5,6 +5,9 @@
  * Script Properties (Extensions > Apps Script > Project Settings > Script Properties):
  *   PRODDESK_URL     the server's address, e.g. https://proddesk.example.com
  *   PRODDESK_SECRET  this production's secret (its `secrets` in the server's productions.toml)
+ * and, for "Send call sheet", optionally:
+ *   PRODDESK_FROM_NAME  the sender name on the messages (default: your Google account's name)
+ *   PRODDESK_REPLY_TO   where replies go (default: your own Gmail address)
  *
  * Every request is JSON, signed with headers X-ProdDesk-Timestamp (unix seconds) and
  * X-ProdDesk-Signature (hex HMAC-SHA256 of timestamp + "." + body with the production's secret).
@@ -32,6 +35,7 @@ function onOpen(e) {
     .addItem('Clear checks', 'proddeskClearChecks')
     .addItem('Call sheet for day…', 'proddeskCallSheet')
     .addItem('Day Out of Days', 'proddeskDayOutOfDays')
+    .addItem('Send call sheet…', 'proddeskSendCallSheet')
     .addItem('Sync now', 'proddeskSyncNow')
     .addToUi();
 }
@@ -104,6 +108,156 @@ function proddeskDayOutOfDays() {
       }
       return text;
     });
+}
+
+var PRODDESK_SEND_SECONDS = 270;  // stop sending after 4.5 minutes (Apps Script stops at 6)
+var PRODDESK_SEND_BATCH = 10;     // results recorded on the server after every 10 messages
+var PRODDESK_PENDING = 'PRODDESK_PENDING_RESULTS';
+
+/**
+ * Menu: send a shoot day's call sheet from your own Gmail, one message per person.
+ *
+ * The server composes the messages (the same as `proddesk send`: each person's own call,
+ * their Confirm link, the day's PDF) and leaves out whoever already has this version; this
+ * script sends them with GmailApp.sendEmail(recipient, subject, body, {htmlBody, replyTo,
+ * name, attachments}) and reports each result back, and the server writes the Distribution
+ * tab. Results are kept in the Script Properties until the server has them, so a run stopped
+ * halfway (Apps Script's 6-minute limit, a closed tab) is recorded at the next run and nobody
+ * is sent the same version twice.
+ */
+function proddeskSendCallSheet() {
+  var ui = SpreadsheetApp.getUi();
+  var sheet = SpreadsheetApp.getActiveSpreadsheet();
+  var response = ui.prompt('Send call sheet', 'Send the call sheet of which shoot day? ' +
+    '(a number, like 3)', ui.ButtonSet.OK_CANCEL);
+  if (response.getSelectedButton() !== ui.Button.OK) return null;
+  var text = String(response.getResponseText() || '').trim().replace(/^day\s*/i, '');
+  var day = /^\d+$/.test(text) ? parseInt(text, 10) : NaN;
+  if (!(day >= 1 && day <= 999)) {
+    return proddeskTell_('"' + response.getResponseText() +
+      '" is not a shoot day; type a number such as 3. Nothing was sent.');
+  }
+  var props = PropertiesService.getScriptProperties();
+  try {
+    proddeskFlushResults_(props);  // a run stopped halfway before: record it first
+  } catch (error) {
+    return proddeskTell_('ProdDesk could not record the messages of the last send, so ' +
+      'nothing was sent: ' + proddeskMessage_(error));
+  }
+  sheet.toast('Preparing the call sheet for day ' + day + '…', PRODDESK_MENU, 60);
+  var plan;
+  try {
+    var answer = proddeskPost_('/actions/send', { day: day,
+      reply_to: String(props.getProperty('PRODDESK_REPLY_TO') || '') });
+    if (!answer.ok) {
+      return proddeskTell_('ProdDesk could not prepare the call sheet for day ' + day + ': ' +
+        proddeskExplain_(answer) + ' Nothing was sent.');
+    }
+    plan = answer.json;
+  } catch (error) {
+    return proddeskTell_('ProdDesk could not prepare the call sheet for day ' + day + ': ' +
+      proddeskMessage_(error) + ' Nothing was sent.');
+  }
+  var messages = plan.messages || [];
+  var unreachable = plan.unreachable || [];
+  var tab = 'Distribution';
+  if (unreachable.length) {  // their rows first: no email, or one mail cannot go to
+    proddeskKeep_(props, plan, unreachable);
+    try {
+      tab = proddeskFlushResults_(props) || tab;
+    } catch (error) {
+      return proddeskTell_('ProdDesk could not write the Distribution tab, so nothing was ' +
+        'sent: ' + proddeskMessage_(error));
+    }
+  }
+  if (!messages.length) {
+    return proddeskTell_('Everyone with an email already has version ' + plan.version +
+      ' of the call sheet for day ' + plan.day + ': nothing sent.');
+  }
+  var quota = MailApp.getRemainingDailyQuota();
+  if (quota < messages.length) {
+    return proddeskTell_('Gmail lets this account send to ' + quota + ' more ' +
+      (quota === 1 ? 'person' : 'people') + ' today and ' + messages.length +
+      ' are waiting, so nothing was sent. Try again tomorrow, or use `proddesk send`.');
+  }
+  var who = messages.length + (messages.length === 1 ? ' person' : ' people');
+  if (ui.alert('Send call sheet', 'Send version ' + plan.version + ' of the call sheet for day ' +
+      plan.day + ' to ' + who + ' from your Gmail?', ui.ButtonSet.YES_NO) !== ui.Button.YES) {
+    return null;
+  }
+  var pdf = Utilities.newBlob(Utilities.base64Decode(plan.pdf), 'application/pdf',
+    plan.pdf_name);
+  var name = String(props.getProperty('PRODDESK_FROM_NAME') || '');
+  var started = Date.now();
+  var sent = 0, refused = 0, left = 0;
+  var recorded = true;
+  for (var i = 0; i < messages.length; i++) {
+    if ((Date.now() - started) / 1000 > PRODDESK_SEND_SECONDS || !recorded) {
+      left = messages.length - i;
+      break;
+    }
+    var message = messages[i];
+    var options = { htmlBody: message.html, attachments: [pdf] };
+    if (message.reply_to) options.replyTo = message.reply_to;
+    if (name) options.name = name;
+    var status = 'Sent';
+    try {
+      GmailApp.sendEmail(message.email, message.subject, message.text, options);
+      sent++;
+    } catch (error) {
+      status = 'Not sent: ' + proddeskStrip_(proddeskMessage_(error));
+      refused++;
+    }
+    proddeskKeep_(props, plan, [{ name: message.name, department: message.department,
+      email: message.email, call: message.call, status: status,
+      at: new Date().toISOString() }]);
+    if ((i + 1) % PRODDESK_SEND_BATCH === 0) {
+      try {
+        proddeskFlushResults_(props);
+      } catch (error) {
+        recorded = false;  // stop: what cannot be recorded could be sent twice
+      }
+    }
+  }
+  try {
+    tab = proddeskFlushResults_(props) || tab;
+  } catch (error) {
+    return proddeskTell_('Sent ' + sent + ' message' + (sent === 1 ? '' : 's') + ', but the ' +
+      'server could not record them yet (' + proddeskMessage_(error) + '); run Send call ' +
+      'sheet again to record them: nobody gets the same version twice.');
+  }
+  var said = 'Sent ' + sent + ' message' + (sent === 1 ? '' : 's') + ' from your Gmail; ' +
+    refused + ' refused; ' + unreachable.length + ' without an email mail can go to. ' +
+    'Distribution tab \'' + tab + '\'.';
+  if (left) {
+    said += ' ' + left + ' not sent yet (Apps Script has a time limit): run Send call sheet ' +
+      'again to send the rest.';
+  }
+  return proddeskTell_(said);
+}
+
+/** Keeps results in the Script Properties until the server has recorded them. */
+function proddeskKeep_(props, plan, rows) {
+  var pending = JSON.parse(props.getProperty(PRODDESK_PENDING) || 'null') ||
+    { day: plan.day, version: plan.version, results: [] };
+  pending.results = pending.results.concat(rows);
+  props.setProperty(PRODDESK_PENDING, JSON.stringify(pending));
+}
+
+/** Sends the kept results to the server (which writes the Distribution tab); the tab's name. */
+function proddeskFlushResults_(props) {
+  var pending = JSON.parse(props.getProperty(PRODDESK_PENDING) || 'null');
+  if (!pending || !pending.results.length) return null;
+  var answer = proddeskPost_('/actions/send/results', pending);
+  if (!answer.ok) throw new Error(proddeskExplain_(answer));
+  props.deleteProperty(PRODDESK_PENDING);
+  return answer.json.tab;
+}
+
+/** Shows one sentence in a message box and returns it. */
+function proddeskTell_(message) {
+  SpreadsheetApp.getUi().alert(PRODDESK_MENU, message, SpreadsheetApp.getUi().ButtonSet.OK);
+  return message;
 }
 
 /** Menu: run one sync cycle for this spreadsheet now. */
@@ -277,11 +431,11 @@ function PD_NEXTPO() {
 }
 
 /**
- * A cast member's SWHF status on a shoot day (Start, Work, Hold, Finish; from this book).
+ * A cast member's code on a shoot day, as on the call sheet and the DOOD (from this book).
  *
  * @param {string|Array<Array<string>>} cast_id The cast number, or a range of them.
  * @param {number|Date} day The shoot day number, or its date.
- * @return S, W, H, F or SWF; empty when the cast member is off that day.
+ * @return SW, W, WF, SWF, H, T, PU/W, W/D...; empty when off or dropped that day.
  * @customfunction
  */
 function PD_SWHF(cast_id, day) {

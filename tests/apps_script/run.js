@@ -9,20 +9,41 @@
 //   spreadsheetId: "ID", timeZone: "America/Los_Angeles",
 //   prompts: [{button: "OK", text: "3"}],                          // answers to ui.prompt, in turn
 //   calls: [{fn: "onOpen"}, {fn: "PD_DAYPAY", args: ["$400/10", 13.5], custom: true}],
-//   cache: false                                                    // CacheService never hits
+//   cache: false,                                                   // CacheService never hits
+//   confirms: ["YES"],                  // answers to YES_NO alerts, in turn (default YES)
+//   propertiesFile: "props.json",       // Script Properties kept between runs (as Google does)
+//   gmail: {quota: 100, refuse: {"x@y.com": "why"}, killAfter: 3}
+//                                       // MailApp quota; addresses Gmail refuses (the error
+//                                       // text is the test's); stop the execution dead after
+//                                       // that many sends, as Apps Script's time limit does
 // }
 // A call runs as a custom function (no UI, no toast, no setProperty) when custom is true or,
 // by default, when its name starts with PD_.
 // Arguments may hold {"$date": "2026-03-02T19:00:00"}: a Date at that wall-clock time in the
 // spreadsheet's time zone, as Sheets hands date cells to custom functions.
 // Output (JSON): {menus, alerts, prompts, toasts, results: [{fn, value} | {fn, error}],
-//                 fetches: [{url, method, headers, payload, code}], logs}
+//                 fetches: [{url, method, headers, payload, code}], logs,
+//                 mails: [{recipient, subject, body, options}], killed}
 'use strict';
 const childProcess = require('child_process');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
+
+// The whole output reaches the reader before the process exits (a big record is more than
+// one pipe buffer).
+function writeAll(text) {
+  const data = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < data.length) {
+    try {
+      done += fs.writeSync(1, data, done, data.length - done);
+    } catch (error) {
+      if (error.code !== 'EAGAIN') throw error;
+    }
+  }
+}
 
 function readScenario() {
   const text = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : fs.readFileSync(0, 'utf8');
@@ -39,12 +60,14 @@ if (process.env.TZ !== timeZone) {
     env: Object.assign({}, process.env, { TZ: timeZone }),
     maxBuffer: 64 * 1024 * 1024,
   });
-  process.stdout.write(out);
+  writeAll(out);
   process.exit(0);
 }
 
-const record = { menus: [], alerts: [], prompts: [], toasts: [], results: [], fetches: [], logs: [] };
+const record = { menus: [], alerts: [], prompts: [], toasts: [], results: [], fetches: [], logs: [],
+  mails: [], killed: false };
 const promptAnswers = (scenario.prompts || []).slice();
+const confirmAnswers = (scenario.confirms || []).slice();
 let inCustomFunction = false;
 
 function refuseInCustomFunction(what) {
@@ -100,6 +123,16 @@ const Utilities = {
   },
   base64Encode(data, charset) {
     return toBuffer(data, charset).toString('base64');
+  },
+  base64Decode(encoded) {
+    // Utilities.base64Decode(encoded): Byte[] (signed bytes, like every Apps Script byte array)
+    return signedBytes(Buffer.from(String(encoded), 'base64'));
+  },
+  newBlob(data, contentType, name) {
+    // Utilities.newBlob(data, contentType, name): a Blob of those bytes
+    const bytes = toBuffer(data);
+    return { getBytes: () => signedBytes(bytes), getContentType: () => contentType || null,
+      getName: () => name || null, __bytes: bytes };
   },
   getUuid() {
     return crypto.randomUUID();
@@ -173,7 +206,11 @@ const ui = {
   alert(...args) {
     // alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons)
     const [title, message] = args.length >= 3 ? [args[0], args[1]] : [null, args[0]];
-    record.alerts.push({ title, message: String(message) });
+    const buttons = args.length >= 3 ? args[2] : args[1];
+    record.alerts.push({ title, message: String(message), buttons: buttons || ButtonSet.OK });
+    if (buttons === ButtonSet.YES_NO || buttons === ButtonSet.YES_NO_CANCEL) {
+      return Button[confirmAnswers.length ? confirmAnswers.shift() : 'YES'];
+    }
     return Button.OK;
   },
   prompt(...args) {
@@ -205,16 +242,76 @@ const SpreadsheetApp = {
   getActive: () => spreadsheet,
 };
 
-const properties = Object.assign({}, scenario.properties || {});
+// Script Properties: kept in scenario.propertiesFile between runs when given (Google keeps
+// them); a value over 9 kB is refused, as the Apps Script quotas page says ("Properties value
+// size: 9 kB / val").
+const propertiesFile = scenario.propertiesFile || null;
+const properties = Object.assign({},
+  propertiesFile && fs.existsSync(propertiesFile) ? JSON.parse(fs.readFileSync(propertiesFile, 'utf8')) : {},
+  scenario.properties || {});
+function saveProperties() {
+  if (propertiesFile) fs.writeFileSync(propertiesFile, JSON.stringify(properties));
+}
 const PropertiesService = {
   getScriptProperties: () => ({
     getProperty: (key) => (key in properties ? String(properties[key]) : null),
     getProperties: () => Object.assign({}, properties),
     setProperty(key, value) {
       refuseInCustomFunction('PropertiesService setProperty');
+      if (Buffer.byteLength(String(value), 'utf8') > 9 * 1024) {
+        throw new Error('Exception: Argument too large: value');
+      }
       properties[key] = String(value);
+      saveProperties();
+    },
+    deleteProperty(key) {
+      refuseInCustomFunction('PropertiesService deleteProperty');
+      delete properties[key];
+      saveProperties();
     },
   }),
+};
+
+// ---- GmailApp, MailApp -------------------------------------------------------------------
+// GmailApp.sendEmail(recipient, subject, body, options) -> GmailApp; options as documented at
+// developers.google.com/apps-script/reference/gmail/gmail-app#sendEmail(String,String,String,Object):
+// attachments (BlobSource[]), bcc, cc, from, htmlBody, inlineImages, name, noReply, replyTo.
+// MailApp.getRemainingDailyQuota() -> Integer (recipients left today). See README.md here.
+const gmail = Object.assign({ quota: 100, refuse: {}, killAfter: null }, scenario.gmail || {});
+const GMAIL_OPTIONS = ['attachments', 'bcc', 'cc', 'from', 'htmlBody', 'inlineImages', 'name',
+  'noReply', 'replyTo'];
+const GmailApp = {
+  sendEmail(recipient, subject, body, options) {
+    refuseInCustomFunction('GmailApp.sendEmail');
+    if (arguments.length < 3 || typeof recipient !== 'string' || typeof subject !== 'string' ||
+        typeof body !== 'string') {
+      throw new Error('run.js: GmailApp.sendEmail(recipient, subject, body[, options]) takes three strings');
+    }
+    const opts = options || {};
+    for (const key of Object.keys(opts)) {
+      if (!GMAIL_OPTIONS.includes(key)) throw new Error(`run.js: GmailApp.sendEmail has no option ${key}`);
+    }
+    if (gmail.killAfter !== null && record.mails.length >= gmail.killAfter) {
+      record.killed = true;  // the execution stops here, as at Apps Script's time limit
+      writeAll(JSON.stringify(record));
+      process.exit(0);
+    }
+    if (gmail.quota <= 0) throw new Error('Exception: Service invoked too many times for one day: email.');
+    if (recipient in gmail.refuse) throw new Error(`Exception: ${gmail.refuse[recipient]}`);
+    gmail.quota -= recipient.split(',').length;
+    const attachments = (opts.attachments || []).map((blob) => {
+      const bytes = Buffer.from(blob.getBytes().map((b) => b & 0xff));
+      return { name: blob.getName(), contentType: blob.getContentType(), size: bytes.length,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+        head: bytes.subarray(0, 8).toString('latin1') };
+    });
+    record.mails.push({ recipient, subject, body,
+      options: Object.assign({}, opts, { attachments }) });
+    return GmailApp;
+  },
+};
+const MailApp = {
+  getRemainingDailyQuota: () => gmail.quota,
 };
 
 const cacheStore = new Map();
@@ -241,6 +338,7 @@ const Session = { getScriptTimeZone: () => timeZone };
 
 const context = vm.createContext({
   Utilities, UrlFetchApp, SpreadsheetApp, PropertiesService, CacheService, Logger, Session,
+  GmailApp, MailApp,
   console: { log: Logger.log },
 });
 const scriptPath = path.resolve(scenario.script || path.join(__dirname, '..', '..', 'macros', 'google', 'ProdDesk.gs'));
@@ -281,4 +379,4 @@ for (const call of scenario.calls || []) {
     inCustomFunction = false;
   }
 }
-process.stdout.write(JSON.stringify(record));
+writeAll(JSON.stringify(record));

@@ -5,134 +5,25 @@ imitation of the Google Sheets API serving the sample production book."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from google_support import FakeSheets, start_fake_sheets
-
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "macros" / "google" / "ProdDesk.gs"
-RUNNER = Path(__file__).resolve().parent / "run.js"
-SAMPLE = ROOT / "workbooks" / "sample_production.xlsx"
-SECRET = "apps-script-test-secret"
-TIME_ZONE = "America/Los_Angeles"
-
-
-def _node() -> str:
-    node = shutil.which("node")
-    assert node, "node is not installed (scripts/test.sh installs nodejs with apt)"
-    return node
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Served:
-    """A running `proddesk serve` over the imitation, with the sample book loaded."""
-
-    def __init__(self, fake: FakeSheets, url: str, sid: str, log: Path) -> None:
-        self.fake = fake
-        self.url = url
-        self.sid = sid
-        self.log = log
-
-    def run(self, calls: list[dict[str, Any]], secret: str = SECRET,
-            prompts: list[dict[str, str]] | None = None, url: str | None = None,
-            cache: bool = True, sid: str | None = None) -> dict:
-        """Run ProdDesk.gs calls in node; what the script showed and fetched."""
-        scenario = {
-            "script": str(SCRIPT),
-            "properties": {"PRODDESK_URL": url or self.url, "PRODDESK_SECRET": secret},
-            "spreadsheetId": sid or self.sid,
-            "timeZone": TIME_ZONE,
-            "prompts": prompts or [],
-            "calls": calls,
-            "cache": cache,
-        }
-        done = subprocess.run([_node(), str(RUNNER)], input=json.dumps(scenario),
-                              capture_output=True, text=True, timeout=240)
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)
-
-    def writes(self) -> list[str]:
-        """The kinds of writing requests the server sent to the imitation."""
-        return [r["kind"] for r in self.fake.requests() if "batchUpdate" in r["kind"]
-                or r["kind"].startswith("values.update") or r["kind"] == "values.clear"]
+from apps_script_support import SAMPLE, SCRIPT, Served, free_port, serving
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     tmp = tmp_path_factory.mktemp("serve")
-    book = tmp / "book.xlsx"
-    shutil.copy(SAMPLE, book)
-    with serving(book, tmp) as running:
+    with serving(Path(shutil.copy(SAMPLE, tmp / "book.xlsx")), tmp) as running:
         yield running
-
-
-@contextmanager
-def serving(book: Path, tmp: Path) -> Iterator[Served]:
-    """`proddesk serve` over the imitation serving ``book``, listed as the one production."""
-    with start_fake_sheets() as fake:
-        sid = fake.load_xlsx(book)
-        config = tmp / "productions.toml"
-        config.write_text(
-            'credentials = "token:test"\n'
-            f'state_dir = "{tmp / "state"}"\nhistory_dir = "{tmp / "history"}"\n'
-            "[retry]\ntries = 2\nbase = 0.01\ncap = 0.05\n"
-            f'[[production]]\nname = "Sample"\nspreadsheet = "{sid}"\n'
-            f'secrets = ["{SECRET}"]\n'
-        )
-        port = _free_port()
-        env = {**os.environ, "PRODDESK_SHEETS_API": fake.base_url, "PYTHONPATH": str(ROOT)}
-        env.pop("PRODDESK_SHARED_SECRET", None)
-        log = tmp / "serve.log"
-        with log.open("w") as out:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "addin.cli", "serve", "--host", "127.0.0.1",
-                 "--port", str(port), "--config", str(config)],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, server, log)
-            yield Served(fake, url, sid, log)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"proddesk serve exited with {server.returncode}: {log.read_text()}")
-        try:
-            if httpx.get(url + "/health", timeout=2, trust_env=False).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"proddesk serve did not answer /health within 60 s: {log.read_text()}")
 
 
 def _only(result: dict) -> Any:
@@ -147,7 +38,8 @@ def test_on_open_adds_the_prodesk_menu(served):
         "name": "ProdDesk",
         "items": [["Check book", "proddeskCheckBook"], ["Clear checks", "proddeskClearChecks"],
                   ["Call sheet for day…", "proddeskCallSheet"],
-                  ["Day Out of Days", "proddeskDayOutOfDays"], ["Sync now", "proddeskSyncNow"]],
+                  ["Day Out of Days", "proddeskDayOutOfDays"],
+                  ["Send call sheet…", "proddeskSendCallSheet"], ["Sync now", "proddeskSyncNow"]],
         "added": True,
     }]
     assert result["fetches"] == []
@@ -315,7 +207,7 @@ def test_a_wrong_secret_is_explained_in_one_sentence(served):
 
 
 def test_an_unreachable_server_or_missing_setup_is_explained(served):
-    down = served.run([{"fn": "proddeskSyncNow"}], url=f"http://127.0.0.1:{_free_port()}")
+    down = served.run([{"fn": "proddeskSyncNow"}], url=f"http://127.0.0.1:{free_port()}")
     assert down["alerts"][0]["message"].startswith(
         "ProdDesk could not sync the book: the ProdDesk server at http://127.0.0.1:")
     assert "could not be reached" in down["alerts"][0]["message"]
@@ -334,7 +226,9 @@ def test_manifest_asks_only_for_the_scopes_it_needs():
     manifest = json.loads((SCRIPT.parent / "appsscript.json").read_text())
     assert manifest["runtimeVersion"] == "V8"
     assert sorted(manifest["oauthScopes"]) == [
+        "https://mail.google.com/",  # GmailApp.sendEmail: Send call sheet from your Gmail
         "https://www.googleapis.com/auth/script.container.ui",
         "https://www.googleapis.com/auth/script.external_request",
+        "https://www.googleapis.com/auth/script.send_mail",  # MailApp.getRemainingDailyQuota
         "https://www.googleapis.com/auth/spreadsheets.currentonly",
     ]

@@ -245,3 +245,39 @@ def test_a_listed_book_needs_a_real_key_and_a_secret(tmp_path: Path) -> None:
     path.write_text(f'[[book]]\nname = "TLT"\nkey = "{KEY}"\nsecret = "short"\n')
     with pytest.raises(ConfigError, match="at least 16 characters"):
         load_config(path)
+
+
+def test_a_click_turns_the_google_books_row_into_confirmed(tmp_path: Path, monkeypatch) -> None:
+    from google_support import start_fake_sheets
+
+    from addin.distribution import tab
+    from addin.hosts.gsheets import open_spreadsheet
+
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
+    with start_fake_sheets() as fake:
+        monkeypatch.setenv("PRODDESK_SHEETS_API", fake.base_url)
+        sid = fake.load_xlsx(sample)
+        sent = [tab.DistributionRow(1, 1, "Jordan Smith", "Camera", "j@example.com",
+                                    "7:00 AM", "Dec 2, 2026 6:05 PM", tab.SENT),
+                tab.DistributionRow(1, 1, "Ana Diaz", "Grip", "a@example.com", "6:30 AM",
+                                    "Dec 2, 2026 6:05 PM", tab.SENT)]
+        tab.write_distribution(open_spreadsheet(f"gsheet:{sid}", "token:t"), sent)
+        path = tmp_path / "productions.toml"
+        path.write_text('credentials = "token:t"\nstate_dir = "state"\n'
+                        "[retry]\ntries = 2\nbase = 0.01\ncap = 0.05\n"
+                        f'[[production]]\nname = "Sample"\nspreadsheet = "{sid}"\n'
+                        f'secrets = ["{SHOW}"]\n')
+        with serve_app(create_app(load_config(path))) as url:
+            link = Served(url, tmp_path / "state").link(book=sid, day=1)
+            assert _get(link).status_code == 200
+            rows = tab.read_distribution(open_spreadsheet(f"gsheet:{sid}", "token:t"))
+            assert all(row.status == tab.SENT for row in rows)  # opening confirms nothing
+            assert "you confirmed" in _click(link).text
+            rows = {r.name: r.status
+                    for r in tab.read_distribution(open_spreadsheet(f"gsheet:{sid}", "token:t"))}
+            assert rows["Jordan Smith"].startswith("Confirmed ")
+            assert rows["Ana Diaz"] == tab.SENT
+            assert "already confirmed" in _click(link).text
+            writes = [r for r in fake.requests() if r["method"] == "POST"]
+            _click(link)
+            assert [r for r in fake.requests() if r["method"] == "POST"] == writes  # no rewrite

@@ -229,3 +229,43 @@ def test_call_sheet_button_leaves_a_coordinators_own_call_sheet_tab_alone(live_b
     assert any("Day 2 of" in str(v) for row in grids["ProdDesk Call Sheet D2"] for v in row)
     ribbon.call_sheet(live_book, Answering(live_book.app, "2"), today=TODAY)
     assert "ProdDesk Call Sheet D2 2" not in ExcelHost(live_book).sheet_names()
+
+
+def test_confirmations_button_writes_the_clicks_into_the_distribution_tab(
+    engine, sample_copy, tmp_path, monkeypatch
+):
+    """The same pull as `proddesk confirmations`, into the live book, from a running server."""
+    import httpx
+
+    from addin.distribution import tab
+    from addin.distribution.tokens import Claim, book_key, confirm_url, expires_after, issue_token
+    from addin.google.config import load_config
+    from addin.google.server import create_app
+    from addin.hosts.xlsx import XlsxHost
+    from tests.google_support import serve_app
+
+    secret = "long-take-confirm-secret-2026"
+    key = book_key(XlsxHost(sample_copy))
+    sent = [tab.DistributionRow(1, 1, name, "Grip", f"{n}@example.com", "7:00 AM",
+                                "Dec 2, 2026 6:05 PM", tab.SENT)
+            for n, name in enumerate(["Jordan Smith", "Ana Diaz"])]
+    tab.write_distribution(XlsxHost(sample_copy), sent)
+    server = tmp_path / "productions.toml"
+    server.write_text(f'state_dir = "state"\n[[book]]\nname = "TLT"\nkey = "{key}"\n'
+                      f'secrets = ["{secret}"]\n')
+    book = engine.open(sample_copy)
+    with serve_app(create_app(load_config(server))) as url:
+        mail = tmp_path / "mail.toml"
+        mail.write_text(f'[confirm]\nbase_url = "{url}"\nsecrets = ["{secret}"]\n')
+        monkeypatch.setenv("PRODDESK_MAIL_CONFIG", str(mail))
+        soon = dt.date.today() + dt.timedelta(days=1)
+        claim = Claim(key, 1, 1, "Ana Diaz", expires_after(soon, "America/New_York"), soon)
+        assert httpx.post(confirm_url(url, issue_token(secret, claim)), content=b"",
+                          trust_env=False, timeout=20).status_code == 200
+        engine.reset_calls(book.app)
+        pulled = ribbon.confirmations(book)
+        assert engine.calls(book.app) < MAX_RANGE_CALLS
+    assert _last_alert(engine, book).startswith("1 new confirmation: Ana Diaz (Day 1).")
+    rows = {r.name: r.status for r in tab.read_distribution(ExcelHost(book))}
+    assert rows["Ana Diaz"].startswith("Confirmed ") and rows["Jordan Smith"] == tab.SENT
+    assert pulled.new[0].person == "Ana Diaz"
