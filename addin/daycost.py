@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 from weakref import ref
 
 from addin import functions
@@ -47,9 +47,8 @@ def hours_span(hours: Iterable[float]) -> str:
     return hours_text(low) if low == high else f"{hours_text(low)[:-2]}-{hours_text(high)}"
 
 
-@dataclass(frozen=True)
-class PersonCost:
-    """One crew member's forecast pay for one day."""
+class PersonCost(NamedTuple):
+    """One crew member's forecast pay for one day (a named tuple: a book makes thousands)."""
 
     name: str
     department: str
@@ -231,7 +230,7 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
     deals: dict[tuple[str, float | None], Rate | None] = {}
     names: dict[str, tuple[str, str]] = {}
     lengths: dict[tuple[Any, Any], float] = {}
-    priced: dict[tuple[Rate, float], PersonCost] = {}
+    priced: dict[tuple[tuple[str, float | None], float], PersonCost] = {}
     days: dict[int, DayCost] = {}
     departments: dict[tuple[int, str], DepartmentCost] = {}
     for person in plan(book) if people is None else people:
@@ -258,9 +257,9 @@ def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
             elapsed = person.wrap.astimezone(UTC) - person.call.astimezone(UTC)
             lengths[span] = round(max(elapsed.total_seconds() / 3600 - meal, 0.0), 2)
         hours = lengths[span]
-        if (rate, hours) not in priced:
-            priced[(rate, hours)] = person_cost("", "", hours, rate)
-        same = priced[(rate, hours)]
+        if (deal, hours) not in priced:
+            priced[(deal, hours)] = person_cost("", "", hours, rate)
+        same = priced[(deal, hours)]
         cost = PersonCost(person.name, department, hours, rate, same.pay, same.overtime)
         key = (person.day, department_key)
         if key not in departments:
