@@ -137,6 +137,7 @@ def _load_rule_modules() -> None:
         cells,
         crew,
         day,
+        overtime,
         pos,
         reading,
         schedule,
