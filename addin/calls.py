@@ -91,13 +91,16 @@ def cast_on_day(
     day: int,
     cast: CastDays | None = None,
     records: list[dict[str, Any]] | None = None,
+    coded: set[str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Cast id -> their Cast Calls row for the day ({} without one), for everyone on the day's
     call sheet: everyone with a code that day (``CastDays.on_day``: working, on hold, travelling;
     not dropped), or with a Cast Calls row for the day. Unordered. ``cast`` is
-    ``cast_days(book)`` and ``records`` the day's Cast Calls rows, when already known."""
+    ``cast_days(book)``, ``records`` the day's Cast Calls rows and ``coded`` ``cast.on_day(day)``,
+    when already known."""
     cast = cast_days(book) if cast is None else cast
-    found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in cast.on_day(day)}
+    coded = cast.on_day(day) if coded is None else coded
+    found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in coded}
     if records is None:
         calls = book.table("Cast Calls")
         records = [r for r in calls.rows() if r.get("Day") == day] if calls is not None else []
@@ -117,9 +120,13 @@ def crew_keys(book: Book) -> tuple[set[str], set[str]]:
 
 
 def day_calls(
-    book: Book, day: int, keys: tuple[set[str], set[str]] | None = None
+    book: Book,
+    day: int,
+    keys: tuple[set[str], set[str]] | None = None,
+    records: list[dict[str, Any]] | None = None,
 ) -> DayCalls:
-    """The calls of shoot day ``day`` (``keys``: ``crew_keys(book)`` when already known)."""
+    """The calls of shoot day ``day`` (``keys``: ``crew_keys(book)``, ``records``: the day's
+    Crew Calls rows, when already known)."""
     calls = DayCalls(day)
     days = book.table("Days")
     if days is not None and days.has("Day"):
@@ -128,9 +135,9 @@ def day_calls(
     if overrides is None:
         return calls
     names, departments = crew_keys(book) if keys is None else keys
-    for record in overrides.rows():
-        if record.get("Day") != day:
-            continue
+    if records is None:
+        records = [r for r in overrides.rows() if r.get("Day") == day]
+    for record in records:
         who = name_key(record.get("Who"))
         if who in names:
             calls.people.setdefault(who, record)

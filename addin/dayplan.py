@@ -199,14 +199,16 @@ class DayCohorts(NamedTuple):
             ranked[at].append((index, line))
         make = tuple.__new__
         for cohort in self.cohorts:
+            fields = [list(line) for line in cohort.days]
             for member in cohort.members:
-                name, rate, place = member.name, member.rate, member.name_place
                 for at in range(member.first, member.last):
-                    line = cohort.days[at]
-                    where = place if line[10] == "" and place is not None else line[10:14]
-                    ranked[at].append((member.index, make(PersonDay, (
-                        line[0], name, *line[2:10], *where, *line[14:16], rate, *line[17:],
-                    ))))
+                    line = fields[at]
+                    line[1], line[16] = member.name, member.rate
+                    if line[10] == "" and member.name_place is not None:
+                        named = line.copy()
+                        named[10:14] = member.name_place
+                        line = named
+                    ranked[at].append((member.index, make(PersonDay, line)))
         lines = []
         for day in ranked:
             day.sort(key=itemgetter(0))
@@ -221,10 +223,7 @@ def cohort_plan(book: Book) -> DayCohorts:
     cast = cast_days(book)
     memo = _Memo()
     members, keys = _members(book), crew_keys(book)
-    cast_calls = book.table("Cast Calls")
-    cast_rows: dict[Any, list[dict[str, Any]]] = {}
-    for record in cast_calls.rows() if cast_calls is not None else []:
-        cast_rows.setdefault(record.get("Day"), []).append(record)
+    cast_rows, crew_rows = _rows_by_day(book, "Cast Calls"), _rows_by_day(book, "Crew Calls")
     days = list(shoot_days(book).items())
     dates = [when for _, when in days]
     groups = _cohort_groups(book, members, keys, dates)
@@ -233,7 +232,7 @@ def cohort_plan(book: Book) -> DayCohorts:
     people: list[tuple[Rank, PersonDay]] = []
     lines: dict[tuple[str, str], list[PersonDay]] = {key: [] for key in groups}
     for at, (day, when) in enumerate(days):
-        planner = _DayPlanner(book, day, when, zone, memo, keys)
+        planner = _DayPlanner(book, day, when, zone, memo, keys, crew_rows.get(day, []))
         people += [((at, index), line) for index, line in planner.crew(alone)]
         for key, group in groups.items():
             lines[key].append(planner.cohort(group[0][1]))
@@ -256,6 +255,15 @@ def cohort_plan(book: Book) -> DayCohorts:
             )
         ]))
     return DayCohorts(people, cohorts)
+
+
+def _rows_by_day(book: Book, kind: str) -> dict[Any, list[dict[str, Any]]]:
+    """Day -> the rows of a Crew Calls or Cast Calls tab for it, in the tab's order."""
+    table = book.table(kind)
+    rows: dict[Any, list[dict[str, Any]]] = {}
+    for record in table.rows() if table is not None else []:
+        rows.setdefault(record.get("Day"), []).append(record)
+    return rows
 
 
 def _cohort_groups(
@@ -362,9 +370,10 @@ class _DayPlanner:
         self, book: Book, day: int, when: date | None, zone: tzinfo,
         memo: _Memo,
         keys: tuple[set[str], set[str]],
+        records: list[dict[str, Any]],
     ):
         self.book, self.day, self.when, self.zone = book, day, when, zone
-        self.calls = day_calls(book, day, keys)
+        self.calls = day_calls(book, day, keys, records)
         general = self.calls.general or {}
         self.general = general
         self.general_call = moment(when, general.get("Crew Call"), zone)
@@ -476,7 +485,9 @@ class _DayPlanner:
     # -- cast
 
     def cast(self, cast: CastDays, records: list[dict[str, Any]]) -> list[PersonDay]:
-        on_day = cast_on_day(self.book, self.day, cast, records)
+        codes = {cast_id: cast.code(cast_id, self.day) for cast_id in {*cast.work, *cast.travel}}
+        coded = {cast_id for cast_id, code in codes.items() if code}
+        on_day = cast_on_day(self.book, self.day, cast, records, coded)
         if self._memo.cast is None:
             table = self.book.table("Cast")
             self._memo.cast = {cast_key(r.get("Cast #")): r for r in table.rows()} if table else {}
@@ -484,7 +495,7 @@ class _DayPlanner:
         lines = []
         for cast_id in sorted(on_day, key=cast_order):
             record = on_day[cast_id] or None
-            status = cast.code(cast_id, self.day)
+            status = codes.get(cast_id, "")  # "" for a Cast Calls row alone
             person = people.get(cast_id, {})
             name = (
                 display(person.get("Actor")).strip()
