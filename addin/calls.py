@@ -12,7 +12,7 @@ from datetime import date, time
 from typing import Any
 
 from addin.book import Book
-from addin.cast_days import cast_key, cast_work_days, swhf
+from addin.cast_days import CastDays, cast_days, cast_key
 from addin.parse import name_key
 
 CallSource = tuple[str, dict[str, Any], str]
@@ -89,17 +89,15 @@ def cast_call(record: dict[str, Any]) -> tuple[time, str] | None:
 def cast_on_day(
     book: Book,
     day: int,
-    work: dict[str, list[int]] | None = None,
+    cast: CastDays | None = None,
     records: list[dict[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Cast id -> their Cast Calls row for the day ({} without one), for everyone on the day's
-    call sheet: in the day's scenes, on hold (``H``) between work days, or with a Cast Calls
-    row for the day. Unordered. ``work`` is ``cast_work_days(book)`` and ``records`` the
-    day's Cast Calls rows, when already known."""
-    work = cast_work_days(book) if work is None else work
-    ids = {cast_id for cast_id, days in work.items() if day in days}
-    ids |= {c for c, days in work.items() if swhf(days, day) == "H"}
-    found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in ids}
+    call sheet: everyone with a code that day (``CastDays.on_day``: working, on hold, travelling;
+    not dropped), or with a Cast Calls row for the day. Unordered. ``cast`` is
+    ``cast_days(book)`` and ``records`` the day's Cast Calls rows, when already known."""
+    cast = cast_days(book) if cast is None else cast
+    found: dict[str, dict[str, Any]] = {cast_id: {} for cast_id in cast.on_day(day)}
     if records is None:
         calls = book.table("Cast Calls")
         records = [r for r in calls.rows() if r.get("Day") == day] if calls is not None else []

@@ -32,7 +32,7 @@ from typing import Any, NamedTuple
 from addin.book import Book
 from addin.calls import cast_call, cast_on_day, crew_keys, crew_on_day, day_calls
 from addin.callsheet.sun import production_zone
-from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
+from addin.cast_days import CastDays, cast_days, cast_key, cast_order
 from addin.days import shoot_days
 from addin.model import Flag, Table
 from addin.parse import display, is_blank, name_key
@@ -114,7 +114,7 @@ def _moment(on: date, clock: time, zone: tzinfo, after: datetime | None) -> date
 def plan(book: Book) -> list[PersonDay]:
     """Everyone on each shoot day's call sheet, crew then cast, day by day."""
     zone = plan_zone(book)
-    work = cast_work_days(book)
+    cast = cast_days(book)
     people: list[PersonDay] = []
     places: dict[tuple[str, int | None, str], tuple] = {}
     members, keys = _members(book), crew_keys(book)
@@ -125,7 +125,7 @@ def plan(book: Book) -> list[PersonDay]:
     for day, when in shoot_days(book).items():
         planner = _DayPlanner(book, day, when, zone, places, keys)
         people += planner.crew(members)
-        people += planner.cast(work, cast_rows.get(day, []))
+        people += planner.cast(cast, cast_rows.get(day, []))
     return people
 
 
@@ -270,16 +270,14 @@ class _DayPlanner:
 
     # -- cast
 
-    def cast(
-        self, work: dict[str, list[int]], records: list[dict[str, Any]]
-    ) -> list[PersonDay]:
-        on_day = cast_on_day(self.book, self.day, work, records)
+    def cast(self, cast: CastDays, records: list[dict[str, Any]]) -> list[PersonDay]:
+        on_day = cast_on_day(self.book, self.day, cast, records)
         cast_table = self.book.table("Cast")
         people = {cast_key(r.get("Cast #")): r for r in cast_table.rows()} if cast_table else {}
         lines = []
         for cast_id in sorted(on_day, key=cast_order):
             record = on_day[cast_id] or None
-            status = swhf(work.get(cast_id, []), self.day)
+            status = cast.code(cast_id, self.day)
             person = people.get(cast_id, {})
             name = (
                 display(person.get("Actor")).strip()

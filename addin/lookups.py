@@ -17,8 +17,7 @@ from addin import functions
 from addin.book import Book
 from addin.calls import cast_call, day_calls
 from addin.callsheet.sun import production_zone, sun_times
-from addin.cast_days import cast_work_days
-from addin.cast_days import swhf as swhf_letter
+from addin.cast_days import cast_days, cast_key
 from addin.days import shoot_days
 from addin.model import Table
 from addin.parse import (
@@ -209,18 +208,21 @@ def next_po(book: Book) -> str:
 
 
 def swhf(book: Book, cast_id: Any, day: Any) -> str:
-    """A cast member's SWHF status on a shoot day, from the whole Schedule ("" when off)."""
+    """A cast member's code on a shoot day, as the call sheet and the DOOD print it
+    (``CastDays.code``: SW, W, WF, SWF, H, T, PU/W, W/D...; "" when off)."""
     if is_blank(cast_id):
         raise _fail("swhf", "the cast # is empty")
     ids = parse_cast_ids(cast_id)
     key = _key_text(ids[0]) if len(ids) == 1 else _cast_id(book, cast_id)
+    key = _key_text(cast_key(key)) if key else None  # '#2' on the Cast tab is cast 2
     cast = book.table("Cast")
-    known = {_key_text(r.get("Cast #")) for r in cast.rows()} if cast else set()
-    worked = {_key_text(k): days for k, days in cast_work_days(book).items()}
-    if key is None or (key not in known and key not in worked):
+    known = {_key_text(cast_key(r.get("Cast #"))) for r in cast.rows()} if cast else set()
+    plan = cast_days(book)
+    ids_of = {_key_text(k): k for k in {*plan.work, *plan.travel}}
+    if key is None or (key not in known and key not in ids_of):
         raise _fail("swhf", f"cast # {_quoted(cast_id)} is not on the Cast tab")
     number, _ = resolve_day("swhf", book, day)
-    return swhf_letter(worked.get(key, []), number)
+    return plan.code(ids_of.get(key, key), number)
 
 
 def _sun(name: str, book: Book, location: Any, on: Any) -> tuple[dt.time | None, dt.time | None]:

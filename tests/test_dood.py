@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from addin import lookups
 from addin.book import read_book
 from addin.callsheet.build import build_callsheet
 from addin.cli import main
@@ -104,17 +105,42 @@ def test_unreadable_travel_is_a_warning_naming_the_cell() -> None:
     assert next(r for r in dood.rows if r.cast_id == "1").codes[2] == "W"  # works on day 2
 
 
-def test_every_hold_on_the_call_sheet_is_a_hold_on_the_dood() -> None:
-    book = read_book(XlsxHost(SAMPLE))
+def _codes_everywhere(book) -> dict[tuple[str, int], tuple[str, str, str]]:
+    """(cast id, shoot day) -> (the call sheet's status, the DOOD's code, PD_SWHF's value)."""
     dood = build_dood(book, MADE)
+    codes = {}
     for index, day in enumerate(dood.days):
+        if day.number is None:  # a travel date that is no shoot day has no call sheet
+            continue
         sheet, _ = build_callsheet(book, day.number)
         on_sheet = {line.id: line.status for line in sheet.cast}
         for row in dood.rows:
-            if row.codes[index] == "H" or on_sheet.get(row.cast_id) == "H":
-                assert (row.codes[index], on_sheet.get(row.cast_id)) == ("H", "H"), (
-                    day.label, row.cast_id)
-    assert sum(r.hold for r in dood.rows) == 2  # the sample holds cast 2 and 3
+            codes[(row.cast_id, day.number)] = (
+                on_sheet.get(row.cast_id, ""), row.codes[index],
+                lookups.swhf(book, row.cast_id, day.number),
+            )
+    return codes
+
+
+def test_call_sheet_dood_and_pd_swhf_give_the_same_code_every_day() -> None:
+    book = book_of(dood_book())
+    codes = _codes_everywhere(book)
+    assert len(codes) == 5 * 4
+    for (cast_id, day), (sheet, dood, function) in codes.items():
+        assert sheet == dood == function, (cast_id, day, sheet, dood, function)
+    # a dropped day is no hold: cast 3 is not on days 2 and 3's call sheets
+    listed = {day: [line.id for line in build_callsheet(book, day)[0].cast] for day in (2, 3, 4)}
+    assert listed == {2: ["1", "2", "5"], 3: ["1", "2", "5"], 4: ["1", "2", "3", "4"]}
+    assert {c: codes[(c, 4)][0] for c in ("1", "2", "3", "4")} == {
+        "1": "PU/WF", "2": "", "3": "PU/WF", "4": "SWF"}  # cast 2: a Cast Calls row only
+    assert codes[("1", 3)][0] == "W/D" and codes[("5", 2)][0] == "T"
+
+
+def test_the_sample_agrees_everywhere_too() -> None:
+    book = read_book(XlsxHost(SAMPLE))
+    codes = _codes_everywhere(book)
+    assert all(sheet == dood == function for sheet, dood, function in codes.values())
+    assert sum(dood == "H" for _, dood, _ in codes.values()) == 2  # the sample holds cast 2, 3
 
 
 def test_tab_rows_are_text_with_title_and_dated_header() -> None:
@@ -269,3 +295,12 @@ def test_the_empty_production_template_has_no_days_yet(tmp_path, capsys) -> None
     assert code == 2
     assert "new show.xlsx: the book has no shoot days yet" in " ".join(err.split())
     assert book.read_bytes() == template.read_bytes()
+
+
+def test_the_day_plan_leaves_a_dropped_cast_member_off_as_the_call_sheet_does() -> None:
+    from addin.dayplan import plan
+
+    book = book_of(dood_book())
+    days = {(p.name, p.day): p.status for p in plan(book) if p.kind == "cast"}
+    assert [day for name, day in days if name == "Margaret Hale"] == [1, 4]  # not 2, 3
+    assert days[("Owen Mitchell", 2)] == "H" and days[("Isabel Reyes", 4)] == "PU/WF"

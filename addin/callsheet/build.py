@@ -18,7 +18,7 @@ from addin import parse
 from addin.book import Book
 from addin.calls import cast_on_day, crew_on_day, dates_reversed, day_calls
 from addin.callsheet.sun import production_zone, sun_times
-from addin.cast_days import cast_key, cast_order, cast_work_days, swhf
+from addin.cast_days import cast_days, cast_key, cast_order, works
 from addin.days import days_total, shoot_days
 from addin.errors import InputError
 from addin.model import Finding, Severity, Table
@@ -705,8 +705,8 @@ class _Builder:
     # -- cast
 
     def _cast(self) -> list[CastLine]:
-        work = cast_work_days(self.book)
-        calls = cast_on_day(self.book, self.day, work)
+        plan = cast_days(self.book)
+        calls = cast_on_day(self.book, self.day, plan)
         calls_table = self.book.table("Cast Calls")
         cast_table = self.book.table("Cast")
         people = {}
@@ -716,8 +716,8 @@ class _Builder:
         for cast_id in sorted(calls, key=cast_order):
             person = people.get(cast_id, {})
             call = calls.get(cast_id, {})
-            status = swhf(work.get(cast_id, []), self.day)
-            if calls_table is not None and not call and status != "H":
+            status = plan.code(cast_id, self.day)
+            if calls_table is not None and not call and works(status):
                 self._flag(
                     Severity.INFO, "callsheet.no_cast_call", calls_table.sheet, None, None,
                     f"Cast #{cast_id} works on day {self.day} but has no row on the "

@@ -283,13 +283,9 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     try:  # a run that fails leaves nothing: no new version, no PDF, no record
         if args.pdf and not google:
             add_pdfs(written, template)
-        tabs = _into_book(host, book, written, args.show_problems) if into_book else {}
+        tabs = write_into_book(host, book, written, args.show_problems) if into_book else {}
         if args.pdf and google:
-            for item in written:
-                if item.xlsx and item.pdf is None:
-                    item.pdf = item.xlsx.with_suffix(".pdf")
-                    write_atomic(item.pdf, host.export_pdf(tabs[item.sheet.day]))
-                    item.made.append(item.pdf)
+            google_pdfs(host, written, tabs)
     except BaseException:
         discard(written)
         raise
@@ -300,7 +296,18 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     return 0
 
 
-def _into_book(host: Host, book: Book, written: list[Written], show: bool) -> dict[int, str]:
+def google_pdfs(host: Host, written: list[Written], tabs: dict[int, str]) -> None:
+    """PDFs of the written call sheets that have none yet, from Google's own export of
+    their tabs in the spreadsheet (``tabs``: the tab names by day)."""
+    for item in written:
+        if item.xlsx and item.pdf is None:
+            item.pdf = item.xlsx.with_suffix(".pdf")
+            write_atomic(item.pdf, host.export_pdf(tabs[item.sheet.day]))  # type: ignore[attr-defined]
+            item.made.append(item.pdf)
+
+
+def write_into_book(host: Host, book: Book, written: list[Written], show: bool
+                    ) -> dict[int, str]:
     """Write each call sheet as ProdDesk's tab in the book; the tab names by day."""
     from addin.callsheet.render import book_tab
     from addin.publish import write_owned_tabs

@@ -55,14 +55,14 @@ def day_issue(host: Host, book: Book, day: int, folder: Path) -> Issue:
     day does not exist, PdfError when the PDF cannot be made (then nothing is left behind)."""
     from addin.callsheet.build import find_day
     from addin.callsheet.command import (
-        _into_book,
         add_pdfs,
         default_template,
         discard,
+        google_pdfs,
         make_callsheets,
+        write_into_book,
     )
     from addin.callsheet.logo import book_logo
-    from addin.files import write_atomic
 
     number, _ = find_day(book, day)
     google = hasattr(host, "spreadsheet_id")  # Google makes the PDF from the book's tab
@@ -76,11 +76,8 @@ def day_issue(host: Host, book: Book, day: int, folder: Path) -> Issue:
     try:
         if not google:
             add_pdfs(written, template)
-        elif item.pdf is None and item.xlsx is not None:
-            tabs = _into_book(host, book, written, False)
-            item.pdf = item.xlsx.with_suffix(".pdf")
-            write_atomic(item.pdf, host.export_pdf(tabs[number]))  # type: ignore[attr-defined]
-            item.made.append(item.pdf)
+        elif item.pdf is None:
+            google_pdfs(host, written, write_into_book(host, book, written, False))
     except BaseException:
         discard(written)
         raise

@@ -8,14 +8,10 @@ the issue state, and every choice beyond them is ProdDesk's and says so):
 
 - Codes: ``SW`` start work (the first work day), ``W`` work, ``WF`` work finish
   (the last work day), ``SWF`` a one-day role, ``H`` hold (a day between two work
-  days with no scene of theirs), ``T`` travel. They are the call sheet's SWHF
-  letters (``addin.cast_days.swhf``) written the DOOD way: S is SW, F is WF.
-- Drop / pick up: a performer off for more days than ``DOOD Drop Days``
-  (Settings, default 10) between two work days is dropped and picked up again
-  rather than held: the last work day before the gap gets ``/D`` (``W/D``,
-  ``SW/D``), the first after it ``PU/`` (``PU/W``, ``PU/WF``), and the days
-  between are not holds. ProdDesk counts the calendar days between the two work
-  dates (both dated), else the shoot days between them.
+  days with no scene of theirs), ``T`` travel, and drop / pick up (``W/D``,
+  ``PU/W``) after more than ``DOOD Drop Days`` (Settings, default 10) off. Each
+  shoot day's code comes from ``addin.cast_days.CastDays.code``, the one function
+  the call sheet's status column and ``PD_SWHF`` use too, so all three agree.
 - Totals like Movie Magic's: work, hold, travel, their total, the drops, and the
   start and finish dates (first and last work day). Movie Magic's holiday count
   is not made: a ProdDesk book has no holidays or off days to count.

@@ -220,7 +220,8 @@ def PD_NEXTPO(caller):
 @xw.arg("cast_id", ndim=2)
 @xw.arg("day", ndim=2)
 def PD_SWHF(cast_id, day, caller):
-    """A cast member's status on a shoot day: S, W, H, F or SWF (empty when off)."""
+    """A cast member's code on a shoot day, as on the call sheet and the DOOD (SW, W, WF, SWF,
+    H, T, PU/W, W/D...; empty when off or dropped)."""
     return _with_book("PD_SWHF", caller, lookups.swhf, cast_id, day)
 
 

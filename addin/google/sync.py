@@ -1,6 +1,7 @@
 """Scheduled sync: every cycle, per production, read; if the values changed since the last
-cycle, check, publish the Checks tab and marks, refresh the coming days' call sheet tabs (all
-in the one staged save) and keep an xlsx snapshot. Unchanged books get no write at all."""
+cycle, check, publish the Checks tab and marks, refresh the coming days' call sheet tabs and
+the DOOD tab when the book has ProdDesk's (all in the one staged save) and keep an xlsx
+snapshot. Unchanged books get no write at all."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from addin.book import Book, build_book
-from addin.errors import AddinError
+from addin.errors import AddinError, InputError
 from addin.files import write_atomic
 from addin.google.config import Production, SyncConfig
 from addin.hosts.base import Grid, Host, SheetContent
@@ -35,6 +36,8 @@ class Outcome:
     status: str  # "unchanged", "published", "skipped"
     reason: str = ""
     callsheets: list[str] = field(default_factory=list)
+    dood: str | None = None
+    """The DOOD tab rebuilt this cycle, if any."""
     errors: int = 0
     snapshot: Path | None = None
 
@@ -112,6 +115,27 @@ def callsheet_tabs(
     return tabs
 
 
+def dood_tabs(book: Book, grids: dict[str, Grid], today: date, owned: Ownership) -> list:
+    """ProdDesk's DOOD tab rebuilt, when the book has one (the coordinator asked for it once)
+    and what it shows below its made-on line changed; else nothing."""
+    from addin.dood.tab import DOOD_KIND, dood_tab
+
+    name = owned.tabs.get(DOOD_KIND)
+    if name is None or name not in grids:
+        return []
+    from addin.dood.build import build_dood
+
+    try:
+        made = build_dood(book, today)
+    except InputError as error:  # no shoot days or cast any more: the tab is left as it is
+        log.info("%s: DOOD tab left as it is: %s", book.label, error)
+        return []
+    content = dood_tab(made, name)
+    if _text_rows(content.rows[1:]) == _text_rows(grids[name][1:]):
+        return []
+    return [content]
+
+
 def sync_host(
     host: Host, production: Production, config: SyncConfig, today: date | None = None
 ) -> Outcome:
@@ -126,16 +150,17 @@ def sync_host(
     report = check_book(book, today)
     owned = find_ownership(grids)
     tabs = callsheet_tabs(book, grids, production.days_ahead, today, owned)
-    if tabs:
-        host.write_sheets(tabs)  # staged: goes out with publish's single save
+    dood = dood_tabs(book, grids, today, owned)
+    if tabs or dood:
+        host.write_sheets(tabs + dood)  # staged: goes out with publish's single save
     publish(host, book, report, owned)
     _remember(config, production, digest)
     path = snapshot(grids, config.history_dir, production.name)
     errors = sum(1 for f in report.findings if f.severity == "error")
-    log.info("%s: published %d finding(s), %d call sheet tab(s)", production.name,
-             len(report.findings), len(tabs))
+    log.info("%s: published %d finding(s), %d call sheet tab(s)%s", production.name,
+             len(report.findings), len(tabs), ", the DOOD tab" if dood else "")
     return Outcome(production.name, "published", callsheets=[t.name for t in tabs],
-                   errors=errors, snapshot=path)
+                   dood=dood[0].name if dood else None, errors=errors, snapshot=path)
 
 
 def sync_production(production: Production, config: SyncConfig, today: date | None = None

@@ -431,11 +431,11 @@ function PD_NEXTPO() {
 }
 
 /**
- * A cast member's SWHF status on a shoot day (Start, Work, Hold, Finish; from this book).
+ * A cast member's code on a shoot day, as on the call sheet and the DOOD (from this book).
  *
  * @param {string|Array<Array<string>>} cast_id The cast number, or a range of them.
  * @param {number|Date} day The shoot day number, or its date.
- * @return S, W, H, F or SWF; empty when the cast member is off that day.
+ * @return SW, W, WF, SWF, H, T, PU/W, W/D...; empty when off or dropped that day.
  * @customfunction
  */
 function PD_SWHF(cast_id, day) {

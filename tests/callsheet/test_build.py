@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from addin.callsheet.build import build_callsheet, find_day, swhf
+from addin.callsheet.build import build_callsheet, find_day
+from addin.cast_days import swhf
 from addin.errors import InputError
 from tests.books import book_of
 from tests.callsheet.callsheet_books import HYPERLINK, grids
@@ -76,9 +77,9 @@ def test_scenes_with_pages_in_eighths_and_the_total() -> None:
 
 def test_swhf_from_the_whole_schedule() -> None:
     statuses = {day: {c.id: c.status for c in sheet_of(day)[0].cast} for day in (1, 2, 3)}
-    assert statuses[1] == {"1": "S", "2": "S", "9": "SWF"}
+    assert statuses[1] == {"1": "SW", "2": "SW", "9": "SWF"}
     assert statuses[2] == {"1": "W", "2": "H"}
-    assert statuses[3] == {"1": "F", "2": "F", "3": "SWF"}
+    assert statuses[3] == {"1": "WF", "2": "WF", "3": "SWF"}
 
 
 def test_swhf_letters() -> None:
@@ -91,8 +92,8 @@ def test_cast_lines_with_character_actor_and_calls() -> None:
     sheet, _ = sheet_of(1)
     assert [(c.id, c.character, c.actor, c.status, c.pickup, c.hmu, c.on_set, c.notes)
             for c in sheet.cast] == [
-        ("1", "MAYA", "Isabel Reyes", "S", "6:15 AM", "7:00 AM", "8:00 AM", ""),
-        ("2", "DANIEL", "Owen Mitchell", "S", "6:45 AM", "7:30 AM", "8:15 AM", "Drives himself"),
+        ("1", "MAYA", "Isabel Reyes", "SW", "6:15 AM", "7:00 AM", "8:00 AM", ""),
+        ("2", "DANIEL", "Owen Mitchell", "SW", "6:45 AM", "7:30 AM", "8:15 AM", "Drives himself"),
         ("9", "", "", "SWF", "", "", "", ""),
     ]
 
@@ -205,7 +206,7 @@ def test_days_from_day_break_rows_without_a_day_column() -> None:
     ]
     sheet, findings = build_callsheet(book_of(book), on=date(2026, 12, 4))
     assert (sheet.day_of, sheet.total_pages) == ("Day 2 of 2", "2 7/8")
-    assert [(c.id, c.status) for c in sheet.cast] == [("1", "F"), ("2", "SWF")]
+    assert [(c.id, c.status) for c in sheet.cast] == [("1", "WF"), ("2", "SWF")]
     assert ("callsheet.no_calls", "Days", None) in rules(findings)
 
 

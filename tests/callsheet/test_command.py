@@ -104,7 +104,7 @@ def test_json_is_the_content_with_findings_and_writes_no_file(book: Path, capsys
     assert code == 0 and not Path("callsheets").exists()
     assert (data["day_of"], data["crew_call"], data["total_pages"]) == (
         "Day 1 of 3", "7:00 AM", "3 7/8")
-    assert [c["status"] for c in data["cast"]] == ["S", "S", "SWF"]
+    assert [c["status"] for c in data["cast"]] == ["SW", "SW", "SWF"]
     assert data["findings"][0]["rule"] == "callsheet.unknown_cast"
     callsheet(str(book), "--all", "--format", "json")
     every = json.loads(capsys.readouterr().out)

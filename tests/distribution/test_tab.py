@@ -78,3 +78,15 @@ def test_confirmations_apply_to_their_day_and_version_once():
     assert status[("Marcus Bell", 2)] == "Confirmed Dec 3, 2026 9:14 PM"
     assert status[("Marcus Bell", 1)] == "Sent"
     assert updated[-1].name == "Marcus Bell" and updated[-1].revision == 2  # confirmed: last
+
+
+def test_validate_and_clear_keep_the_distribution_tab(sample):
+    from addin.cli import main
+    from addin.owned import find_ownership
+
+    write_distribution(XlsxHost(sample, backup=True), [row("Marcus Bell", "Sent")])
+    main(["validate", str(sample), "--in-place"])
+    main(["clear", str(sample)])
+    host = XlsxHost(sample)
+    assert find_ownership(host.read_all()).tabs == {"distribution": "Distribution"}
+    assert [r.name for r in read_distribution(host)] == ["Marcus Bell"]

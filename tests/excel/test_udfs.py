@@ -94,7 +94,7 @@ def test_lookups_on_the_sample_book(live_book):
         "PD_BUDGETLEFT: account '9999' is not on the Budget tab"
     )
     assert udfs.PD_NEXTPO(caller) == "LT-1030"
-    assert udfs.PD_SWHF(2, [[1], [2], [3], [4]], caller) == [["S"], ["W"], ["H"], ["F"]]
+    assert udfs.PD_SWHF(2, [[1], [2], [3], [4]], caller) == [["SW"], ["W"], ["H"], ["WF"]]
     assert udfs.PD_SWHF(9, dt.datetime(2026, 12, 8), caller) == "SWF"
     assert udfs.PD_SWHF(42, 1, caller) == "PD_SWHF: cast # '42' is not on the Cast tab"
     assert udfs.PD_SUNRISE("Starlite Diner", dt.datetime(2026, 12, 3), caller) == "6:42 AM"
