@@ -42,6 +42,7 @@ SHEET_NAMES = {
     "swhf": "PD_SWHF",
     "sunrise": "PD_SUNRISE",
     "sunset": "PD_SUNSET",
+    "day_cost": "PD_DAYCOST",
 }
 
 LAST_DAY_NUMBER = 999
@@ -265,3 +266,21 @@ def sunset(book: Book, location: Any, on: Any) -> dt.time:
     if set_ is None:
         raise _fail("sunset", f"the sun does not set at {display(location)} that day")
     return set_
+
+
+def day_cost(book: Book, day: Any, department: Any = None) -> float:
+    """A shoot day's forecast crew pay (``addin.daycost``), or one department's.
+
+    The pay of everyone with a rate and a planned call and wrap, as ``day.overtime``
+    and the call sheet's Cost of the day count it (0 for a day nobody with a rate works).
+    """
+    from addin.daycost import forecast
+
+    number, _ = resolve_day("day_cost", book, day)
+    cost = forecast(book).get(number)
+    if is_blank(department):
+        return cost.pay if cost else 0.0
+    found = cost.department(department) if cost else None
+    if found is None:
+        raise _fail("day_cost", f"nobody in {_quoted(department)} with a rate works day {number}")
+    return found.pay

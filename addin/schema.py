@@ -256,6 +256,8 @@ SETTINGS_KEYS: dict[str, tuple[tuple[str, ...], str]] = {
     "Meal Interval Hours": (("Meal Interval", "Meal Hours"), "hours"),
     "Meal Penalty Crew": (("Crew Meal Penalty", "Crew Meal Penalties"), "text"),
     "Meal Penalty Cast": (("Cast Meal Penalty", "Cast Meal Penalties"), "text"),
+    "Unpaid Meal Minutes": (("Unpaid Meal", "Unpaid Lunch Minutes"), "int"),
+    "Show Costs On Call Sheet": (("Show Costs", "Costs On Call Sheet"), "text"),
     "DOOD Drop Days": (("Drop Days", "Drop/Pickup Days", "Drop Pickup Days"), "int"),
 }
 

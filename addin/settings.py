@@ -12,6 +12,7 @@ from addin.schema import SETTINGS_KEYS, header_key
 
 DEFAULT_COI_WARNING_DAYS = 14
 DEFAULT_PO_APPROVAL_THRESHOLD = 2500.0
+DEFAULT_UNPAID_MEAL_MINUTES = 0
 DEFAULT_DOOD_DROP_DAYS = 10
 
 
@@ -44,6 +45,16 @@ class Settings:
     def po_approval_threshold(self) -> float:
         """PO amount above which an approver is required."""
         return float(self.get("PO Approval Threshold", DEFAULT_PO_APPROVAL_THRESHOLD))
+
+    @property
+    def unpaid_meal_minutes(self) -> int:
+        """Minutes of unpaid meal taken off each planned day in the overtime forecast."""
+        return max(0, int(self.get("Unpaid Meal Minutes", DEFAULT_UNPAID_MEAL_MINUTES)))
+
+    @property
+    def show_costs_on_call_sheet(self) -> bool:
+        """Whether call sheet tabs written into the book carry the Cost of the day box."""
+        return parse.parse_yes_no(self.get("Show Costs On Call Sheet", "no")) is True
 
     @property
     def dood_drop_days(self) -> int:

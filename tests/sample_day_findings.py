@@ -19,6 +19,8 @@ SAMPLE_DAY_ROWS = [
 
 
 def day_rows(grid: list[list[Any]]) -> list[tuple]:
-    """The Checks tab rows of the day-planning checks, as text."""
+    """The Checks tab rows of the day-planning checks, as text (the overtime forecast's
+    info rows, a report on every day rather than a planted problem, left out)."""
     rows = [tuple("" if v is None else str(v) for v in row[:6]) for row in grid]
-    return [row for row in rows if len(row) == 6 and row[5].startswith("day.")]
+    return [row for row in rows
+            if len(row) == 6 and row[5].startswith("day.") and row[5] != "day.overtime"]

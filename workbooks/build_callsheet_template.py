@@ -12,7 +12,8 @@ calls box; notes, safety, special equipment, weather, walkies; key contacts with
 phones; department notes; locations (contact, phone, parking, notes, nearest
 hospital with its phone on a line of its own); scenes (set, synopsis, notes) with
 total pages; background and stand-ins; cast. Page 2: the crew by department, the
-advance schedule and, with --show-problems, the build problems.
+advance schedule, with --show-costs (the heads' copy only) the Cost of the day and,
+with --show-problems, the build problems.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ WHITE = "FFFFFF"
 FONT = "Arial"
 WIDTHS = {"A": 8, "B": 16, "C": 30, "D": 9, "E": 9, "F": 11, "G": 14, "H": 20}
 SLOTS = {"location": 1, "scene": 4, "cast": 4, "crew": 16, "advance": 3, "change": 1,
-         "problem": 1, "contact": 5, "department_note": 1, "background": 1}
+         "problem": 1, "contact": 5, "department_note": 1, "background": 1, "cost": 1}
 REVISED = "C00000"
 
 thin = Side(style="thin", color="8EA0C0")
@@ -233,6 +234,18 @@ def build(path: Path = OUTPUT) -> Path:
     _put(ws, f"A{row}:E{row}", "TOTAL PAGES", size=8, bold=True, align="right", fill=BAND)
     _put(ws, f"F{row}", "{{ advance_total_pages }}", bold=True, align="center", fill=BAND)
     _put(ws, f"G{row}:H{row}", "", fill=BAND)
+
+    # the Cost of the day: filled on the production's copy only (--show-costs), else empty
+    row += 2
+    _put(ws, f"A{row}:H{row}", "{{ costs_title }}", size=8, bold=True, color=INK, border=None)
+    ws.row_dimensions[row].height = 12
+    row = _list_rows(ws, row + 1, "cost", [("A{r}:B{r}", "department", "left"),
+                                           ("C{r}", "people", "left"),
+                                           ("D{r}:E{r}", "hours", "center"),
+                                           ("F{r}:G{r}", "pay", "right"),
+                                           ("H{r}", "overtime", "right")], 13, border=None)
+    _put(ws, f"A{row}:H{row}", "{{ costs_note }}", size=8, italic=True, border=None)
+    ws.row_dimensions[row].height = 12
 
     row += 2
     _put(ws, f"A{row}:H{row}", "{{ problems_title }}", size=8, bold=True, color=REVISED,

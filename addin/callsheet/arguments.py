@@ -43,6 +43,11 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--copies", type=_copies_arg, default=("crew",), metavar="crew,heads",
         help="recipients' copies: crew (published phones; always made) and heads (every phone)",
     )
+    parser.add_argument(
+        "--show-costs", action="store_true",
+        help="add the Cost of the day (forecast pay and overtime) to the heads' copy only "
+             "(makes that copy)",
+    )
     parser.add_argument("--credentials", help="Google service-account key file")
     parser.set_defaults(run=_run)
     return parser

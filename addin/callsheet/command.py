@@ -98,6 +98,7 @@ def make_callsheets(
     *,
     show_problems: bool = False,
     copies: tuple[str, ...] = ("crew",),
+    show_costs: bool = False,
 ) -> list[Written]:
     """Build, version and render the call sheets of ``days`` into ``folder`` as .xlsx files.
 
@@ -106,20 +107,28 @@ def make_callsheets(
     nothing earlier is overwritten. A day whose content (and template) is unchanged
     reuses the latest version's files. The crew's copy (published phones) is always
     made; with ``heads`` in ``copies`` also the department heads' (every phone,
-    ``..._heads.xlsx``). When one day fails, the files made in this call are removed.
+    ``..._heads.xlsx``); ``show_costs`` puts the Cost of the day on that copy only,
+    made again on every run (costs follow rates and hours, which the crew's copy does
+    not show). When one day fails, the files made in this call are removed.
     """
     from addin.callsheet.build import build_callsheet
+    from addin.callsheet.costs import cost_box, has_cost_box
     from addin.callsheet.marks import mark_changed
+    from addin.daycost import forecast as day_forecast
 
     written: list[Written] = []
     fingerprint = template_fingerprint(template)
+    forecast = day_forecast(book) if show_costs else {}
     try:
         for day in days:
             sheet, findings = build_callsheet(book, day)
             sheet.problems = [f.message for f in findings] if show_problems else []
             item = _version(sheet, findings, folder, template, fingerprint, show_problems)
             written.append(item)
-            if "heads" in copies and "heads" not in item.copies:
+            kept = item.copies.get("heads")
+            if "heads" in copies and (
+                kept is None or show_costs or has_cost_box(kept)
+            ):
                 heads, _ = build_callsheet(book, day, all_phones=True)
                 heads.version, heads.revised = sheet.version, sheet.revised
                 heads.changes, heads.problems = sheet.changes, sheet.problems
@@ -127,8 +136,12 @@ def make_callsheets(
                 earlier = _previous_content(folder, item.xlsx, sheet.version)
                 if earlier:
                     heads_data = mark_changed(earlier, heads_data)
+                if show_costs:
+                    heads_data.update(cost_box(forecast.get(day)))
                 item.copies["heads"] = item.xlsx.with_name(f"{item.xlsx.stem}_heads.xlsx")
-                item.made.append(item.copies["heads"])
+                item.copies.pop("heads pdf", None)  # made again with --pdf
+                if kept is None:
+                    item.made.append(item.copies["heads"])
                 template.save(heads, item.copies["heads"], show_problems, heads_data)
     except BaseException:
         discard(written)
@@ -240,7 +253,9 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``proddesk callsheet``; 0 when made (problems found never stop it)."""
     from addin.book import read_book
     from addin.callsheet.build import build_callsheet
+    from addin.callsheet.costs import cost_box
     from addin.callsheet.render import Template
+    from addin.daycost import forecast as day_forecast
     from addin.hosts.open import is_google, open_host
 
     if args.format == "json" and (args.pdf or args.into_book):
@@ -252,6 +267,14 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     host = open_host(args.book, backup=into_book, credentials=args.credentials)
     book = read_book(host)
     days = _days(book, args)
+    copies = args.copies
+    if args.show_costs and "heads" not in copies:
+        copies = (*copies, "heads")  # the costs go on the heads' copy, never the crew's
+    if google and args.pdf and book.settings.show_costs_on_call_sheet:
+        raise InputError(
+            "The Settings say Show Costs On Call Sheet, so the call sheet tab carries the Cost "
+            "of the day and its PDF cannot go to the crew; set it to No for the crew's PDF."
+        )
     from addin.callsheet.logo import book_logo
 
     logo, logo_problem = book_logo(book, None if google else Path(args.book))
@@ -259,10 +282,13 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         template = template.with_logo(logo)
     if args.format == "json":
         payloads = []
+        forecast = day_forecast(book) if args.show_costs else {}
         for day in days:
             sheet, findings = build_callsheet(book, day)
             sheet.problems = [f.message for f in findings] if args.show_problems else []
-            payloads.append({**sheet.to_dict(), "findings": [f.to_dict() for f in findings]})
+            costs = cost_box(forecast.get(day)) if args.show_costs else {}
+            payloads.append({**sheet.to_dict(), **costs,
+                             "findings": [f.to_dict() for f in findings]})
         data = payloads[0] if not args.all else {"callsheets": payloads}
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
@@ -270,7 +296,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         raise PdfError(INSTALL_HINT)  # before anything is written
     written = make_callsheets(
         book, days, Path(args.out), template, show_problems=args.show_problems,
-        copies=args.copies,
+        copies=copies, show_costs=args.show_costs,
     )
     if logo_problem and written:
         from addin.callsheet.logo import settings_tab

@@ -47,6 +47,7 @@ LISTS = {
     "problem": "problems",
     "background": "background",
     "department_note": "department_notes",
+    "cost": "costs",
 }
 """Placeholder prefix -> the call sheet's list."""
 HIDE_WHEN_EMPTY = frozenset({"background"})
@@ -175,7 +176,9 @@ def context(
     sheet: CallSheet, show_problems: bool = False, data: dict | None = None
 ) -> tuple[dict[str, str], dict]:
     """(fields, lists) of a call sheet as template text (``data``: its ``to_dict()`` if made)."""
-    data = dict(sheet.to_dict() if data is None else data)
+    from addin.callsheet.costs import EMPTY
+
+    data = {**EMPTY, **(sheet.to_dict() if data is None else data)}
     lists = {name: data.pop(key) for name, key in LISTS.items()}
     lists["change"] = [{"text": text} for text in lists["change"]]
     lists["problem"] = [{"text": text} for text in lists["problem"]] if show_problems else []
@@ -281,8 +284,20 @@ def plan_render(
             likes = [header if index == HEADER else block.last
                      for index in rows_of[block.name][block.slots:]]
             insertions.append(Insertion(block.last, extras[block.name], block.last, likes))
-    insertions.sort(key=lambda i: i.after, reverse=True)
     total = len(layout.grid) + sum(extras.values())
+    added = _added_costs(layout, fields, lists["cost"])
+    if added:  # a template without a place for the Cost of the day: it goes below the rest
+        last = len(layout.grid)
+        below = next((i for i in insertions if i.after == last), None)
+        if below is None:
+            insertions.append(Insertion(last, len(added), last))
+        else:  # the template ends on a list's row: the box follows the list's new rows
+            below.likes = (below.likes or [below.like] * below.count) + [last] * len(added)
+            below.count += len(added)
+        for k, text in enumerate(added, start=1):
+            values[(total + k, 1)] = fields_fit(text, total + k, 1)
+        total += len(added)
+    insertions.sort(key=lambda i: i.after, reverse=True)
     return RenderPlan(insertions, values, row_map, total, findings, breaks, hidden)
 
 
@@ -307,6 +322,19 @@ def _hidden_when_empty(
             hidden.append(shift(header))
         hidden += [shift(block.first) + k for k in range(block.slots)]
     return sorted(hidden)
+
+
+def _added_costs(layout: Layout, fields: dict[str, str], costs: list[dict]) -> list[str]:
+    """The Cost of the day as lines of text, when the template has no place for it."""
+    placed = any(b.name == "cost" for b in layout.blocks) or any(
+        "costs_title" in text for _, _, text in layout.fields
+    )
+    if placed or not fields.get("costs_title"):
+        return []
+    lines = ["", fields["costs_title"]]
+    lines += [", ".join(v for v in (f"{c['department']}: {c['people']}", c["hours"], c["pay"],
+                                     c["overtime"]) if v) for c in costs]
+    return lines + ([fields["costs_note"]] if fields.get("costs_note") else [])
 
 
 HEADER = -1
@@ -446,9 +474,11 @@ class Template:
         self._package.save(plan.insertions, plan.values, path, plan.breaks, plan.hidden)
         return plan
 
-    def tab(self, sheet: CallSheet, name: str, show_problems: bool = False) -> SheetContent:
+    def tab(
+        self, sheet: CallSheet, name: str, show_problems: bool = False, data: dict | None = None
+    ) -> SheetContent:
         """The call sheet as a tab of text for a host's ``write_sheets``."""
-        plan = self.plan(sheet, show_problems)
+        plan = self.plan(sheet, show_problems, data)
         return SheetContent(
             name=name,
             rows=plan_grid(self.layout, plan),
@@ -530,14 +560,21 @@ def book_tab(book: Any, sheet: CallSheet, name: str, show_problems: bool = False
 
     The book's "Call Sheet Template" tab (or "Template") gives the layout; without
     one, the bundled template is used. The tab holds the values (as text) and the
-    template's column widths.
+    template's column widths. With the Settings' ``Show Costs On Call Sheet`` the tab
+    (the production office's copy) carries the Cost of the day.
     """
     from addin.callsheet.command import default_template
     from addin.schema import header_key
 
+    data = None
+    if book.settings.show_costs_on_call_sheet:
+        from addin.callsheet.costs import cost_box
+        from addin.daycost import forecast
+
+        data = {**sheet.to_dict(), **cost_box(forecast(book).get(sheet.day))}
     own = next((t for t in book.sheet_names if header_key(t) in TEMPLATE_TAB_NAMES), None)
     if own is None:
-        return default_template().tab(sheet, name, show_problems)
+        return default_template().tab(sheet, name, show_problems, data)
     layout = read_layout(book.grids[own], own, book.label)
-    plan = plan_render(layout, sheet, show_problems, book.label)
+    plan = plan_render(layout, sheet, show_problems, book.label, data)
     return SheetContent(name=name, rows=plan_grid(layout, plan), header_rows=0)

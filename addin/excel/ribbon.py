@@ -192,7 +192,10 @@ def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     write_owned_tabs(host, production.grids, owned, [book_tab(production, sheet, name)])
     host.save()
     problems = f" {len(findings)} problem(s) met, see the Checks button." if findings else ""
-    if ui.confirm(f"{sheet.day_of}: the call sheet is on the tab '{name}'.{problems}\n\n"
+    costs = (" It shows the Cost of the day (Settings: Show Costs On Call Sheet), so its PDF "
+             "is the production's copy, not the crew's."
+             if production.settings.show_costs_on_call_sheet else "")
+    if ui.confirm(f"{sheet.day_of}: the call sheet is on the tab '{name}'.{problems}{costs}\n\n"
                   "Export it as a PDF now?"):
         book.sheets[name].activate()
         export_pdf(book, ui)
@@ -214,14 +217,33 @@ def export_pdf(book: xw.Book, ui: ExcelUI) -> Path | None:
     sheet = book.sheets.active
     if not (sheet.name.startswith(CALLSHEET_PREFIX) or _is_own_call_sheet(book, sheet.name)):
         raise InputError("Go to a call sheet tab (Call Sheet D1, D2, ...) and press Export PDF.")
-    path = _book_folder(book) / f"{Path(book.name).stem} - {sheet.name}.pdf"
+    costs = _shows_costs(sheet)
+    suffix = " (production copy, with costs)" if costs else ""
+    path = _book_folder(book) / f"{Path(book.name).stem} - {sheet.name}{suffix}.pdf"
     try:
         sheet.to_pdf(str(path), show=False, quality="standard")
     except Exception as error:
         reason = str(error) or "this Excel cannot export PDFs"
         raise TemplateError(f"Excel could not save {path.name} as a PDF ({reason}).") from error
-    ui.message(f"Saved {path}.")
+    if costs:
+        ui.message(f"Saved {path}. It shows the Cost of the day: it is for the production "
+                   "office only. For the crew's PDF, set Show Costs On Call Sheet to No on the "
+                   "Settings tab and make the call sheet again.")
+    else:
+        ui.message(f"Saved {path}.")
     return path
+
+
+def _shows_costs(sheet: xw.Sheet) -> bool:
+    """Whether a call sheet tab carries the Cost of the day box (its title is on it)."""
+    from addin.callsheet.costs import TITLE
+
+    values = sheet.used_range.value
+    rows = values if isinstance(values, list) else [[values]]
+    return any(
+        isinstance(v, str) and v.startswith(TITLE)
+        for row in rows for v in (row if isinstance(row, list) else [row])
+    )
 
 
 @button("Day Out of Days")

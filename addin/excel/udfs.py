@@ -241,9 +241,17 @@ def PD_SUNSET(location, on, caller):
     return _with_book("PD_SUNSET", caller, lookups.sunset, location, on)
 
 
+@xw.func(volatile=True)  # recalculated when any cell changes
+@xw.arg("day", ndim=2)
+@xw.arg("department", ndim=2)
+def PD_DAYCOST(day, caller, department=None):
+    """A shoot day's forecast crew pay (rates and planned hours), or one department's."""
+    return _with_book("PD_DAYCOST", caller, lookups.day_cost, day, department)
+
+
 UDF_NAMES = [
     "PD_BASEHOURLY", "PD_DAYPAY", "PD_TURNAROUND", "PD_TURNAROUNDSTATUS", "PD_MEALDUE",
     "PD_PAGES", "PD_PHONE",
     "PD_CALLTIME", "PD_COISTATUS", "PD_BUDGETLEFT", "PD_NEXTPO", "PD_SWHF", "PD_SUNRISE",
-    "PD_SUNSET",
+    "PD_SUNSET", "PD_DAYCOST",
 ]

@@ -30,13 +30,13 @@ signed with the secret of the book it names (a listed production or [[book]]).
 Functions answer ``{"value": ...}`` with the same names and meanings as the Excel UDFs
 (addin/excel/udfs.py): the pure ones of addin.functions and the book lookups of
 addin.lookups (PD_CALLTIME, PD_COISTATUS(vendor, [as_of]), PD_BUDGETLEFT, PD_NEXTPO,
-PD_SWHF, PD_SUNRISE, PD_SUNSET). An argument may be a range (a list of rows, or a flat list
-for a column): the value is then rows of the same shape, blank where the range is blank
-(``functions.over_ranges``, shared with Excel). A value a function refuses is answered with
-its sentence as the value (``PD_DAYPAY: rate 'TBD' is not a rate ...``), in a range in its
-place. Times are answered as text (``7:00 AM``). The book of a lookup is read through the
-Google host once and kept ``BOOK_SECONDS`` (a recalculation's burst of cells costs one read);
-menu actions forget it.
+PD_SWHF, PD_SUNRISE, PD_SUNSET, PD_DAYCOST(day, [department])). An argument may be a range
+(a list of rows, or a flat list for a column): the value is then rows of the same shape,
+blank where the range is blank (``functions.over_ranges``, shared with Excel). A value a
+function refuses is answered with its sentence as the value (``PD_DAYPAY: rate 'TBD' is not
+a rate ...``), in a range in its place. Times are answered as text (``7:00 AM``). The book
+of a lookup is read through the Google host once and kept ``BOOK_SECONDS`` (a
+recalculation's burst of cells costs one read); menu actions forget it.
 """
 
 from __future__ import annotations

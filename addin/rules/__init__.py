@@ -129,6 +129,7 @@ def _load_rule_modules() -> None:
         cells,
         crew,
         day,
+        overtime,
         pos,
         reading,
         schedule,

@@ -467,6 +467,19 @@ function PD_SUNSET(location, date) {
 }
 
 /**
+ * A shoot day's forecast crew pay from rates and planned hours (read by the server from
+ * this book), or one department's: the day.overtime forecast's pay.
+ *
+ * @param {number|Date|Array<Array<number>>} day The shoot day number or its date, or a range.
+ * @param {string} department A department as the crew list names it; the whole day when left out.
+ * @return The forecast pay.
+ * @customfunction
+ */
+function PD_DAYCOST(day, department) {
+  return proddeskFunction_('PD_DAYCOST', [day, department], true);
+}
+
+/**
  * Calls a sheet function on the server: a value, a column for a range, or the problem as text.
  * `needsBook` sends this spreadsheet's id along (functions that read the book).
  */

@@ -173,15 +173,18 @@ def test_a_book_lookup_reads_this_spreadsheet_on_the_server(served):
         {"fn": "PD_CALLTIME", "args": [[["Marcus Bell"], [""], ["Nadia Rosen"]],
                                        {"$date": "2026-12-03"}]},
         {"fn": "PD_NEXTPO", "args": []},
+        {"fn": "PD_DAYCOST", "args": [1]},  # day 1's forecast crew pay
+        {"fn": "PD_DAYCOST", "args": [{"$date": "2026-12-03"}, "Grip"]},
     ], cache=False)
     values = [r["value"] for r in result["results"]]
     assert values[0] == "6:00 AM"
     assert values[1] == [["6:00 AM"], [""], ["7:00 AM"]]  # Day 1 is Dec 3, 2026
     assert str(values[2]).startswith("LT-")
+    assert values[3:] == [21033.19, 1889.29]
     payloads = [json.loads(f["payload"]) for f in result["fetches"]]
     assert all(p["spreadsheet_id"] == served.sid for p in payloads)
-    assert len({p["nonce"] for p in payloads}) == 3
-    assert [f["code"] for f in result["fetches"]] == [200] * 3
+    assert len({p["nonce"] for p in payloads}) == 5
+    assert [f["code"] for f in result["fetches"]] == [200] * 5
 
 
 def test_a_book_lookup_on_an_unlisted_spreadsheet_says_so_in_the_cell(served):

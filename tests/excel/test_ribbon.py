@@ -158,6 +158,27 @@ def test_export_pdf_needs_a_call_sheet_tab_and_says_why_it_failed(engine, live_b
             "sample - Call Sheet D1.pdf")
 
 
+def test_call_sheet_tab_shows_the_cost_of_the_day_when_the_settings_say_so(engine, live_book):
+    settings = live_book.sheets["Settings"]
+    last = settings.used_range.last_cell.row
+    settings.range(f"A{last + 1}").value = [["Show Costs On Call Sheet", "Yes"]]
+    ribbon.call_sheet(live_book, _asker(engine, live_book, "1"), today=TODAY)
+    rows = [" ".join(str(v) for v in row if v not in (None, ""))
+            for row in ExcelHost(live_book).read_all()[tab_name(1)]]
+    assert "COST OF THE DAY (forecast from rates and planned hours; production only)" in rows
+    assert "DAY TOTAL 39 people 11.5-12.5 h $21,033.19 $1,883.19 OT" in rows  # as day.overtime
+    live_book.sheets[tab_name(1)].activate()
+    ribbon.export_pdf(live_book)  # its PDF is named as the production's copy
+    assert _last_alert(engine, live_book).startswith(
+        "Excel could not save sample - Call Sheet D1 (production copy, with costs).pdf")
+
+
+def test_call_sheet_tab_has_no_costs_by_default(engine, live_book):
+    ribbon.call_sheet(live_book, _asker(engine, live_book, "1"), today=TODAY)
+    text = " ".join(str(v) for row in ExcelHost(live_book).read_all()[tab_name(1)] for v in row)
+    assert "COST OF THE DAY" not in text and "$21,033.19" not in text
+
+
 def test_add_missing_tabs_touches_nothing_existing(engine, tmp_path):
     wb = openpyxl.Workbook()
     wb.active.title = "Crew List"

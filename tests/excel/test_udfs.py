@@ -102,6 +102,9 @@ def test_lookups_on_the_sample_book(live_book):
     assert udfs.PD_SUNSET("Mars", dt.datetime(2026, 12, 3), caller).startswith(
         "PD_SUNSET: no location named 'Mars'"
     )
+    assert udfs.PD_DAYCOST(1, caller) == 21033.19  # the day.overtime forecast of day 1
+    assert udfs.PD_DAYCOST([[1], [2]], caller, "Grip") == [[1889.29], [1850.0]]
+    assert udfs.PD_DAYCOST(9, caller) == "PD_DAYCOST: day 9 is not a shoot day in the book"
     assert udfs.PD_NEXTPO(None) == "PD_NEXTPO: use it in a cell of the production book"
 
 

@@ -59,6 +59,8 @@ def test_lookups_on_the_sample_book(excel):
     assert excel("PD_SWHF", 9.0, _date(2026, 12, 8), None) == [["SWF"]]
     assert excel("PD_SUNRISE", "Starlite Diner", _date(2026, 12, 3), None) == [["6:42 AM"]]
     assert excel("PD_SUNSET", "Starlite Diner", _date(2026, 12, 3), None) == [["4:43 PM"]]
+    assert excel("PD_DAYCOST", 1.0, None, MISSING) == [[21033.19]]
+    assert excel("PD_DAYCOST", _date(2026, 12, 3), None, "GRIP") == [[1889.29]]
 
 
 def test_cell_references_arrive_as_com_ranges(excel):

@@ -267,6 +267,16 @@ def test_call_time_is_the_key_grips_own_override_on_crew_calls(client, xlsx_book
     assert column == [["6:00 AM"], [""], [nobody]]
 
 
+def test_day_cost_is_the_days_forecast_pay_as_in_the_xlsx_book(client, xlsx_book):
+    from addin.lookups import day_cost
+
+    assert _value(client, "PD_DAYCOST", 1) == 21033.19 == day_cost(xlsx_book, 1)
+    assert _value(client, "PD_DAYCOST", _serial(dt.date(2026, 12, 3)), "grip") == 1889.29
+    column = _value(client, "PD_DAYCOST", [[1], [None], [2]], "Catering")
+    nobody = "PD_DAYCOST: nobody in 'Catering' with a rate works day"
+    assert column == [[f"{nobody} 1"], [""], [f"{nobody} 2"]]
+
+
 def test_budget_left_and_next_po_match_the_xlsx_book(client, xlsx_book):
     from addin.lookups import budget_left, next_po
 
@@ -509,3 +519,42 @@ def test_proddesk_columns_adds_the_tab_to_a_google_spreadsheet(fake, tmp_path):
     host = open_spreadsheet(f"gsheet:{sid}", "token:t")
     report, _ = check_host(host)
     assert [t.kind for t in report.read.tabs] == ["Crew", "Columns"]
+
+
+def _sample_showing_costs(tmp_path: Path) -> Path:
+    """The sample book with Show Costs On Call Sheet: Yes on its Settings tab."""
+    import openpyxl
+
+    book = tmp_path / "costs.xlsx"
+    workbook = openpyxl.load_workbook(SAMPLE)
+    settings = workbook["Settings"]
+    settings.append(["Show Costs On Call Sheet", "Yes"])
+    workbook.save(book)
+    return book
+
+
+def test_google_menu_call_sheet_shows_the_costs_when_the_settings_say_so(fake, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from addin.google.server import create_app
+
+    sid = fake.load_xlsx(_sample_showing_costs(tmp_path))
+    with TestClient(create_app(load_config(_config(tmp_path, sid)))) as client:
+        answer = _post(client, "/actions/callsheet", {"spreadsheet_id": sid, "day": 1})
+    assert answer.status_code == 200, answer.text
+    tab = open_spreadsheet(f"gsheet:{sid}", "token:t").read_all()[answer.json()["tab"]]
+    rows = [" ".join(str(v) for v in row if v not in (None, "")) for row in tab]
+    assert "DAY TOTAL 39 people 11.5-12.5 h $21,033.19 $1,883.19 OT" in rows
+
+
+def test_google_call_sheet_pdf_is_refused_while_the_tab_shows_costs(fake, tmp_path, capsys):
+    from addin.cli import main
+
+    sid = fake.load_xlsx(_sample_showing_costs(tmp_path))
+    url = f"https://docs.google.com/spreadsheets/d/{sid}/edit"
+    code = main(["callsheet", url, "--day", "2", "--pdf", "--out", str(tmp_path / "cs"),
+                 "--credentials", "token:t"])
+    assert code == 2
+    assert "Show Costs On Call Sheet" in capsys.readouterr().err
+    assert fake.book(sid).sheet_by_title("Call Sheet D2") is None  # nothing written
+    assert not (tmp_path / "cs").exists()
