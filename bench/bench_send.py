@@ -13,7 +13,9 @@ median of N:
 (s) sending them all (`send_all`: one connection, one login, the PDF read once and
     attached to each message), read back by the server.
 
-It prints the time per message, (s)/PEOPLE, against (p), and checks that the whole
+and once (r) the same messages with a new connection (TLS handshake and login) for
+each, the baseline that one connection saves. It prints the time per message,
+(s)/PEOPLE, against (p), and checks that the whole
 send used one login and delivered one message per person (exit 1 when not).
 """
 
@@ -122,6 +124,12 @@ def main() -> int:
                 one_login = server.recorder.logins - logins == 1
                 delivered = len({r.rcpt_tos[0] for r in server.recorder.received})
             s = statistics.median(sends)
+            logins = server.recorder.logins
+            start = time.perf_counter()
+            for outgoing in mailing.messages:  # the baseline: a connection per message
+                send_all(settings, [outgoing], pdf, lambda *_: None)
+            r = time.perf_counter() - start
+            each_own = server.recorder.logins - logins == args.people
         size = issue.pdf.stat().st_size
     load = os.getloadavg()[0]
     print(f"{args.people} people, day 1, PDF {size / 1024:.0f} KiB, median of {args.n}, "
@@ -131,10 +139,12 @@ def main() -> int:
     print(f"(c) composing {args.people} messages                   {c:8.3f} s")
     print(f"(m) MIME bytes of the {args.people} (a part of s)       {m:8.3f} s")
     print(f"(s) sending {args.people} messages, one connection      {s:8.3f} s")
+    print(f"(r) the same, a new connection per message     {r:8.3f} s  (once)")
     per = s / args.people
     print(f"\nper message: {per * 1000:.1f} ms = {per / p:.4f} of (p); "
           f"all {args.people} = {s / p:.2f} x (p)")
-    ok = one_login and delivered == args.people
+    print(f"one connection against one per message: s/r = {s / r:.2f}")
+    ok = one_login and delivered == args.people and each_own
     print(f"one login for the whole send: {'PASS' if one_login else 'FAIL'}; "
           f"{delivered} of {args.people} delivered: {'PASS' if ok else 'FAIL'}")
     return 0 if ok else 1

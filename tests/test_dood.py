@@ -304,3 +304,16 @@ def test_the_day_plan_leaves_a_dropped_cast_member_off_as_the_call_sheet_does() 
     days = {(p.name, p.day): p.status for p in plan(book) if p.kind == "cast"}
     assert [day for name, day in days if name == "Margaret Hale"] == [1, 4]  # not 2, 3
     assert days[("Owen Mitchell", 2)] == "H" and days[("Isabel Reyes", 4)] == "PU/WF"
+
+
+def test_a_cast_calls_row_on_a_dropped_day_is_listed_and_said() -> None:
+    grids = dood_book()
+    grids["Cast Calls"].append(["2", "#3", "5:00P", ""])  # cast 3 is dropped on day 2
+    sheet, findings = build_callsheet(book_of(grids), 2)
+    assert [(c.id, c.status, c.pickup) for c in sheet.cast if c.id == "3"] == [("3", "", "5:00 PM")]
+    [found] = [f for f in findings if f.rule == "callsheet.dropped_cast_call"]
+    assert (found.severity.value, found.sheet, found.cell) == ("warning", "Cast Calls", "B5")
+    assert found.message == (
+        "Cast #3 has a Cast Calls row for day 2, but the Day Out of Days drops them between "
+        "day 1 and day 4 (more than 10 days off; Settings: DOOD Drop Days). They are listed "
+        "with no status; schedule a scene or remove the row.")

@@ -717,6 +717,17 @@ class _Builder:
             person = people.get(cast_id, {})
             call = calls.get(cast_id, {})
             status = plan.code(cast_id, self.day)
+            if calls_table is not None and call and self.day in plan.dropped.get(cast_id, ()):
+                before = max(d for d in plan.work[cast_id] if d < self.day)
+                after = min(d for d in plan.work[cast_id] if d > self.day)
+                self._flag_row(
+                    calls_table, call["_row"], "Cast #", Severity.WARNING,
+                    "callsheet.dropped_cast_call",
+                    f"Cast #{cast_id} has a {calls_table.sheet} row for day {self.day}, but "
+                    f"the Day Out of Days drops them between day {before} and day {after} "
+                    f"(more than {plan.drop_days} days off; Settings: DOOD Drop Days). They "
+                    "are listed with no status; schedule a scene or remove the row.",
+                )
             if calls_table is not None and not call and works(status):
                 self._flag(
                     Severity.INFO, "callsheet.no_cast_call", calls_table.sheet, None, None,
