@@ -19,8 +19,11 @@ from rich.console import Console
 from addin.distribution.tab import NO_EMAIL, DistributionRow, merge, when
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from addin.distribution.message import Mailing, Outgoing
     from addin.distribution.recipients import Recipient
+    from addin.distribution.settings import ConfirmSettings, MailSettings
     from addin.hosts.base import Host
 
 EXIT_OK, EXIT_SOME_NOT_SENT = 0, 1
@@ -35,14 +38,8 @@ def row_for(person: Recipient, day: int, version: int, sent_at: str, status: str
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     """Run ``proddesk send``; 0 when every message went, 1 when some could not be sent."""
-    from addin.book import read_book
     from addin.callsheet.pdf import INSTALL_HINT, PdfError, find_soffice
-    from addin.distribution.issue import day_issue
-    from addin.distribution.journal import Journal, journal_path, read_journal
-    from addin.distribution.message import compose_mailing, token_link
     from addin.distribution.settings import load_confirm_settings, load_mail_settings
-    from addin.distribution.smtp import connect, send_all
-    from addin.distribution.tab import read_distribution
     from addin.hosts.open import is_google, open_host
 
     mail = None if args.dry_run else load_mail_settings(args.config)
@@ -55,14 +52,33 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
         from addin.hosts.xlsx_open import check_target
 
         check_target(host.path)  # open in Excel or read-only: refused before anything goes
+    return send_day(host, args.day, mail=mail, confirm=confirm, folder=Path(args.out),
+                    out=out, only=args.only, changed_only=args.changed_only,
+                    dry_run=args.dry_run)
+
+
+def send_day(host: Host, day: int, *, mail: MailSettings | None,
+             confirm: ConfirmSettings | None, folder: Path, out: Console,
+             only: Iterable[str] = (), changed_only: bool = False, dry_run: bool = False
+             ) -> int:
+    """Send day ``day``'s call sheet from an open book (``proddesk send``'s and Excel's Send
+    call sheet button's one path): 0 when every message went, 1 when some could not be sent.
+    ``mail`` may be None only for a dry run."""
+    from addin.book import read_book
+    from addin.distribution.issue import day_issue
+    from addin.distribution.journal import Journal, journal_path, read_journal
+    from addin.distribution.message import compose_mailing, token_link
+    from addin.distribution.smtp import connect, send_all
+    from addin.distribution.tab import read_distribution
+
     book = read_book(host)
-    issue = day_issue(host, book, args.day, Path(args.out))
+    issue = day_issue(host, book, day, folder)
     book_id = _book_id(host) if confirm else ""
     sender = mail.sender if mail else "(your mailbox)"
     mailing = compose_mailing(
         book, issue, sender=sender, reply_to=mail.reply_to if mail else sender,
-        confirm_link=token_link(confirm, book_id), only=args.only,
-        changed_only=args.changed_only,
+        confirm_link=token_link(confirm, book_id), only=only,
+        changed_only=changed_only,
     )
     grids = host.read_all()  # as now: a Google call sheet tab or a new book id was saved
     journal = journal_path(issue.pdf)
@@ -71,7 +87,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> int:
     todo = [m for m in mailing.messages
             if (m.day, m.revision, _key(m.recipient.name)) not in delivered]
     _print_heading(mailing, out)
-    if args.dry_run:
+    if dry_run:
         _print_dry_run(todo, mailing, out)
         return EXIT_OK
     assert mail is not None

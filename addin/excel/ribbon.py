@@ -12,6 +12,7 @@ run them on a workbook they opened and answer the questions themselves.
 from __future__ import annotations
 
 import functools
+import io
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -39,6 +40,9 @@ Call sheet: asks for the shoot day and builds its call sheet into a tab, from yo
 Export PDF: saves the call sheet tab you are on as a PDF next to the book.
 Day Out of Days: writes the DOOD tab: every cast member's work, hold, drop/pickup and \
 travel days, one column per shoot day, with their totals.
+Send call sheet: asks for the shoot day, then emails its call sheet to everyone on it \
+who has an email, one message each, from your own mailbox (the [mail] settings in \
+~/.proddesk/mail.toml), and writes the Distribution tab.
 Confirmations: writes the Confirm clicks of the people you sent a call sheet to into the \
 Distribution tab (from the ProdDesk server named under [confirm] in ~/.proddesk/mail.toml).
 Add missing tabs: adds the production tabs the book lacks, with headers and dropdowns; \
@@ -101,6 +105,11 @@ def _tell(ui: ExcelUI | None, text: str) -> None:
             log.error("no Excel to tell: %s", text)
             return
     ui.message(text, warning=True)
+
+
+def _book_folder(book: xw.Book) -> Path:
+    """The folder the book is saved in (the home folder for a book never saved)."""
+    return Path(book.fullname).parent if Path(book.fullname).is_absolute() else Path.home()
 
 
 def _host(book: xw.Book) -> Any:
@@ -208,10 +217,9 @@ def export_pdf(book: xw.Book, ui: ExcelUI) -> Path | None:
     sheet = book.sheets.active
     if not (sheet.name.startswith(CALLSHEET_PREFIX) or _is_own_call_sheet(book, sheet.name)):
         raise InputError("Go to a call sheet tab (Call Sheet D1, D2, ...) and press Export PDF.")
-    folder = Path(book.fullname).parent if Path(book.fullname).is_absolute() else Path.home()
     costs = _shows_costs(sheet)
     suffix = " (production copy, with costs)" if costs else ""
-    path = folder / f"{Path(book.name).stem} - {sheet.name}{suffix}.pdf"
+    path = _book_folder(book) / f"{Path(book.name).stem} - {sheet.name}{suffix}.pdf"
     try:
         sheet.to_pdf(str(path), show=False, quality="standard")
     except Exception as error:
@@ -255,6 +263,64 @@ def day_out_of_days(book: xw.Book, ui: ExcelUI, today: date | None = None) -> An
     ui.message(f"The Day Out of Days of {len(dood.rows)} cast member(s) over "
                f"{len(dood.days)} day(s) is on the tab '{name}'.{problems}{more}")
     return dood
+
+
+class _StatusLines(io.TextIOBase):
+    """A file for the send's progress lines: each one shown in Excel's status bar."""
+
+    def __init__(self, ui: ExcelUI) -> None:
+        self.ui = ui
+        self.last = ""
+        self._partial = ""
+
+    def write(self, text: str) -> int:
+        """Show every complete line as it comes; keep the last one for the message box."""
+        *lines, self._partial = (self._partial + text).split("\n")
+        for line in (line.strip() for line in lines):
+            if line:
+                self.last = line
+                self.ui.status(f"ProdDesk: {line}")
+        return len(text)
+
+
+@button("Send call sheet")
+def send_call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> int | None:
+    """Ask for the shoot day, then email its call sheet to everyone on it who has an email,
+    from your own mailbox, as `proddesk send` does (the same code); None when cancelled."""
+    from rich.console import Console
+
+    from addin.book import read_book
+    from addin.callsheet.build import find_day
+    from addin.callsheet.pdf import INSTALL_HINT, PdfError, find_soffice
+    from addin.days import shoot_days
+    from addin.distribution.command import send_day
+    from addin.distribution.settings import load_confirm_settings, load_mail_settings
+
+    mail = load_mail_settings()
+    confirm = load_confirm_settings()
+    if find_soffice() is None:
+        raise PdfError(INSTALL_HINT)
+    host = _host(book)
+    production = read_book(host)
+    days = shoot_days(production)
+    if not days:
+        raise InputError(f"{production.label} has no shoot days on its Days or Schedule tab.")
+    default = next_shoot_day(days, today or date.today())
+    answer = ui.ask("Send the call sheet of which shoot day? (its number, or its date)",
+                    str(default))
+    if answer is None:
+        return None
+    number, when = find_day(production, *_chosen_day(answer))
+    shown = f"{when:%a} {when:%b} {when.day}" if when else ""
+    if not ui.confirm(f"Email the call sheet of day {number}{' (' + shown + ')' if shown else ''}"
+                      f" to everyone on it who has an email, from {mail.sender}?"):
+        return None
+    progress = _StatusLines(ui)
+    code = send_day(host, number, mail=mail, confirm=confirm,
+                    folder=_book_folder(book) / "callsheets",
+                    out=Console(file=progress, width=300, color_system=None, soft_wrap=True))
+    ui.message(progress.last or "Nothing was sent.")
+    return code
 
 
 @button("Confirmations")

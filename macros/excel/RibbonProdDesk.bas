@@ -23,6 +23,10 @@ Sub DayOutOfDays(control As IRibbonControl)
     RunProdDesk "day_out_of_days"
 End Sub
 
+Sub SendCallSheet(control As IRibbonControl)
+    RunProdDesk "send_call_sheet"
+End Sub
+
 Sub Confirmations(control As IRibbonControl)
     RunProdDesk "confirmations"
 End Sub

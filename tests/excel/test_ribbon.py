@@ -269,3 +269,44 @@ def test_confirmations_button_writes_the_clicks_into_the_distribution_tab(
     rows = {r.name: r.status for r in tab.read_distribution(ExcelHost(book))}
     assert rows["Ana Diaz"].startswith("Confirmed ") and rows["Jordan Smith"] == tab.SENT
     assert pulled.new[0].person == "Ana Diaz"
+
+
+def _answer_alerts(engine, book, *answers: str) -> None:
+    """Queue answers to the next Yes/No message boxes, in that engine's Excel."""
+    model = book.app.impl if engine.platform is None else engine.platform.model(book.app)
+    model.alert_answers.extend(answers)
+
+
+def test_send_call_sheet_button_emails_each_person_and_writes_the_distribution_tab(
+    engine, sample_copy, tmp_path, monkeypatch
+):
+    """The same send as `proddesk send` (send_day), from the live book, to a real SMTP server."""
+    from addin.distribution import tab
+    from tests.distribution.mail_server import MailServer
+
+    book = engine.open(sample_copy)
+    monkeypatch.delenv("PRODDESK_MAIL_CONFIG", raising=False)
+    monkeypatch.delenv("PRODDESK_CONFIRM_URL", raising=False)
+    monkeypatch.setattr("addin.distribution.settings.DEFAULT_CONFIG", tmp_path / "none.toml")
+    with MailServer(tmp_path) as server:
+        for name, value in server.env().items():
+            monkeypatch.setenv(name, value)
+        _answer_alerts(engine, book, "no")
+        ui = _asker(engine, book, "1")
+        assert ribbon.send_call_sheet(book, ui, today=TODAY) is None  # asked; No sends nothing
+        assert "Email the call sheet of day 1 (Thu Dec 3)" in _last_alert(engine, book)
+        assert server.recorder.received == []
+        engine.reset_calls(book.app)
+        code = ribbon.send_call_sheet(book, _asker(engine, book, "1"), today=TODAY)
+        assert engine.calls(book.app) < MAX_RANGE_CALLS
+        received = server.recorder.received
+        assert received and all(len(r.rcpt_tos) == 1 for r in received)
+        assert code == 1  # the sample's Jake Smith has an email mail cannot go to
+        said = _last_alert(engine, book)
+        assert said.startswith(f"Sent {len(received)} message(s); 0 refused by the server; 1 "
+                               "without an email mail can go to. Distribution tab")
+        rows = tab.read_distribution(ExcelHost(book))
+        assert sum(r.status == tab.SENT for r in rows) == len(received)
+        assert ribbon.send_call_sheet(book, _asker(engine, book, "1"), today=TODAY) == 1
+        assert len(server.recorder.received) == len(received)  # again: nobody twice
+    assert (sample_copy.parent / "callsheets").is_dir()  # beside the book, as the CLI's
