@@ -48,10 +48,9 @@ class Context:
 
     @cached_property
     def day_plan(self) -> list[PersonDay]:
-        """Everyone on each shoot day with their planned call, meals and wrap (``dayplan``)."""
-        from addin.dayplan import plan
-
-        return plan(self.book)
+        """Everyone on each shoot day with their planned call, meals and wrap (``dayplan.plan``,
+        from the cohorts the day checks read)."""
+        return self.day_cohorts.lines()
 
     @cached_property
     def day_cohorts(self) -> DayCohorts:
