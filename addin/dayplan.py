@@ -21,6 +21,11 @@ Wrap: the person's own (a ``Wrap`` column on Crew Calls or Cast Calls, also
 ``Wrap`` (Days tab). A wrap, lunch or second meal earlier than the call is on
 the next date (a 2 PM call wrapping at 1:30 AM wraps the next morning). Without
 a usable timezone the times are read as UTC (no daylight saving).
+
+``cohort_plan`` is the same plan with the crew who follow their department's calls
+(no call of their own on any day) kept as one line per department and day, each
+member with the run of shoot days their dates cover: the rest and meal checks read it,
+so a 1,000-person crew over 150 days is 3,000 lines, not 150,000. ``plan`` expands it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Checks on the planned shoot days, per person: turnaround, weekly rest and meal penalties.
 
 They read the day plan (``addin/dayplan.py``: everyone on each day's call sheet with
-their call, meals and wrap as absolute times). Rules and figures from
+their call, meals and wrap as absolute times), as cohorts: a department's crew who follow
+its calls are checked once per day and named in the findings. Rules and figures from
 industry-rules.md (copied into ``addin/functions.py`` with their sources); each
 minimum is a Settings value with that default, since contracts differ.
 
