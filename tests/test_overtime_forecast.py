@@ -88,3 +88,17 @@ def test_a_night_across_the_fall_back_change_counts_the_extra_hour():
     electric = forecast(book)[1].department("Electric")
     assert electric.hours == "11 h"  # not the 10 h the wall clock shows
     assert electric.pay == 454.55  # PH(11) = 12.5 pay-hours at 400/11
+
+
+def test_forecast_settings_that_cannot_be_read_are_warnings_and_the_defaults_are_used():
+    grids = _grids([["Unpaid Meal Minutes", "half an hour"], ["Show Costs On Call Sheet", "maybe"]])
+    report = check_book(book_of(grids), TODAY)
+    warned = [(f.severity.value, f.cell, f.message) for f in report.findings
+              if f.rule == "day.overtime" and f.severity.value == "warning"]
+    assert warned == [
+        ("warning", "B3", "Unpaid Meal Minutes 'half an hour' is not a number of minutes; the "
+                          "forecast takes no meal off."),
+        ("warning", "B4", "Show Costs On Call Sheet 'maybe' is not Yes or No; call sheet tabs "
+                          "show no costs."),
+    ]
+    assert forecast(book_of(grids))[2].department("Grip").hours == "13.5 h"  # nothing off
