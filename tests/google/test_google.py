@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import start_fake_sheets
+from google_support import serve_app, start_fake_sheets
 
 from addin.google.config import load_config
 from addin.google.signing import signed_headers
@@ -207,30 +206,19 @@ def test_unsigned_stale_replayed_foreign_and_oversized_requests_are_refused(clie
 
 
 def test_server_over_real_http_checks_a_listed_spreadsheet(fake, tmp_path):
-    import uvicorn
-
     from addin.google.server import create_app
 
     sid = fake.load_xlsx(SAMPLE)
     app = create_app(load_config(_config(tmp_path, sid)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
+    with serve_app(app) as url:
         body = json.dumps({"nonce": uuid.uuid4().hex, "spreadsheet_id": sid}).encode()
-        answer = httpx.post(f"http://127.0.0.1:{port}/actions/check", content=body,
+        answer = httpx.post(f"{url}/actions/check", content=body,
                             headers={"Content-Type": "application/json",
                                      **signed_headers(SECRET, body)},
                             timeout=60, trust_env=False)
         assert answer.status_code == 200, answer.text
         assert answer.json()["findings"]
         assert fake.book(sid).sheet_by_title("Checks") is not None
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 # --- book lookups ---------------------------------------------------------------------

@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -20,11 +19,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import start_fake_sheets
+from google_support import serve_app, start_fake_sheets
 
 from addin.errors import ConfigError
 from addin.google.config import load_config
-from addin.google.limits import server_options
 from addin.google.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, signed_headers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,8 +90,6 @@ class Served:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> Iterator[Served]:
-    import uvicorn
-
     from addin.google.server import create_app
 
     tmp = tmp_path_factory.mktemp("limits")
@@ -102,18 +98,10 @@ def served(tmp_path_factory) -> Iterator[Served]:
         os.environ["PRODDESK_SHEETS_API"] = fake.base_url
         sids = (fake.load_xlsx(SAMPLE), fake.load_xlsx(SAMPLE))
         app = create_app(load_config(_config(tmp, *sids)), body_seconds=1.0)
-        port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                               log_level="error", **server_options()))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.05)
         try:
-            yield Served(port, sids, fake)
+            with serve_app(app) as url:
+                yield Served(int(url.rsplit(":", 1)[1]), sids, fake)
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
             if old is None:
                 os.environ.pop("PRODDESK_SHEETS_API", None)
             else:
