@@ -50,8 +50,10 @@ LISTS = {
     "cost": "costs",
 }
 """Placeholder prefix -> the call sheet's list."""
-HIDE_WHEN_EMPTY = frozenset({"background"})
-"""Lists whose header row and slot rows are left out on a day with no item."""
+HIDE_WHEN_EMPTY = {"background": ("background_",), "cost": ("cost_", "costs_")}
+"""Lists whose slot rows, and the rows right above and below them that hold only the list's
+own fields (these prefixes), are left out when the list has no item and those fields are
+empty: a day with no background, the crew's copy without the Cost of the day."""
 MAX_TEXT = 32767
 LOGO = "logo"
 """``{{ logo }}``: the cell (or merged range) the coordinator's logo is fitted into."""
@@ -247,7 +249,7 @@ def plan_render(
         return row + sum(extras[b.name] for b in layout.blocks if b.last < row)
 
     row_map = {r: shift(r) for r in range(1, len(layout.grid) + 1) if r not in block_rows}
-    hidden = _hidden_when_empty(layout, lists, block_rows, shift)
+    hidden = _hidden_when_empty(layout, lists, block_rows, shift, fields)
     values: dict[tuple[int, int], str | None] = {}
     for r, c, text in layout.fields:
         # Fields take the scalar names; list rows never reach here.
@@ -302,24 +304,30 @@ def plan_render(
 
 
 def _hidden_when_empty(
-    layout: Layout, lists: dict[str, list], block_rows: set[int], shift: Callable[[int], int]
+    layout: Layout, lists: dict[str, list], block_rows: set[int], shift: Callable[[int], int],
+    fields: dict[str, str],
 ) -> list[int]:
-    """Final rows of each empty ``HIDE_WHEN_EMPTY`` list: its slots and its header row.
-
-    The header is the row right above the list's first row, when it is no list's row and
-    holds no placeholder but the list's own fields (``{{ background_total }}``).
-    """
+    """Final rows of each empty ``HIDE_WHEN_EMPTY`` list: its slots and its own header and
+    footer rows: the row right above it when it holds no placeholder but the list's own
+    fields (``{{ background_total }}``, or only text), and the row right below it when it
+    holds only the list's own fields (``{{ costs_note }}``)."""
     hidden: list[int] = []
     for block in layout.blocks:
-        if block.name not in HIDE_WHEN_EMPTY or lists[block.name]:
+        prefixes = HIDE_WHEN_EMPTY.get(block.name)
+        if prefixes is None or lists[block.name]:
             continue
-        header = block.first - 1
-        own = [PLACEHOLDER.findall(text) for r, _, text in layout.fields if r == header]
-        if header >= 1 and header not in block_rows and all(
-            head.startswith(f"{block.name}_") and not sub
-            for found in own for head, sub in found
-        ):
-            hidden.append(shift(header))
+        own_rows = []
+        for row in (block.first - 1, block.last + 1):
+            found = [f for r, _, text in layout.fields if r == row
+                     for f in PLACEHOLDER.findall(text)]
+            footer_without_fields = row > block.last and not found
+            if 1 <= row <= len(layout.grid) and row not in block_rows and all(
+                head.startswith(prefixes) and not sub for head, sub in found
+            ) and not footer_without_fields:
+                own_rows.append((row, [head for head, _ in found]))
+        if any(fields.get(head) for _, heads in own_rows for head in heads):
+            continue  # the list is shown on purpose, with its own words ("No crew ...")
+        hidden += [shift(row) for row, _ in own_rows]
         hidden += [shift(block.first) + k for k in range(block.slots)]
     return sorted(hidden)
 

