@@ -37,7 +37,7 @@ class Pulled:
 
     book: str
     key: str
-    new: list[tab.Confirmation] = field(default_factory=list)
+    new: list[Confirmation] = field(default_factory=list)
     unmatched: list[Confirmation] = field(default_factory=list)
     """Confirmations whose person, day and version have no row on the Distribution tab."""
     confirmed: int = 0
@@ -149,9 +149,7 @@ def pull_into_book(host: Any, source: Source) -> Pulled:
                          "call sheet first (`proddesk send`), then pull its confirmations.")
     zone = production_tzinfo(build_book(grids, host.label))
     found = source(key)
-    arrived = [tab.Confirmation(c.person, c.day, c.revision, c.confirmed_at.astimezone(zone))
-               for c in found]
-    updated, applied = tab.apply_confirmations(rows, arrived)
+    updated, applied = tab.apply_confirmations(rows, found, zone)
     keys = {row.key for row in rows}
     from addin import parse
 

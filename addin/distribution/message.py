@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from addin import parse
 from addin.distribution.issue import Issue
-from addin.distribution.recipients import CAST_DEPARTMENT, Recipient, day_recipients, select
+from addin.distribution.recipients import (
+    CAST_DEPARTMENT,
+    TRAVEL_DAY,
+    Recipient,
+    day_recipients,
+    select,
+)
 
 if TYPE_CHECKING:
     from addin.book import Book
@@ -119,6 +125,8 @@ def subject(sheet: CallSheet, person: Recipient) -> str:
     when = f", {short_date(sheet)}" if sheet.date else ""
     if person.call == "On hold":
         call = " (you are on hold)"
+    elif person.call == TRAVEL_DAY:
+        call = " (your travel day)"
     else:
         call = f" (your call {person.call})" if person.call else ""
     text = f"{sheet.production}: {revised}Call Sheet Day {sheet.day}{when}{call}"
@@ -177,6 +185,8 @@ def _facts(sheet: CallSheet, person: Recipient) -> list[tuple[str, str]]:
             lines.append((label, value))
         if cast.status == "H":
             lines.append(("Your call", "On hold (not working this day)"))
+        elif person.call == TRAVEL_DAY:
+            lines.append(("Your call", "Travel day (not shooting this day)"))
     else:
         lines.append(("Your call", person.call))
     lines += [("General crew call", sheet.crew_call), ("Shooting call", sheet.shooting_call)]

@@ -48,11 +48,16 @@ class Recipient:
         return self.name
 
 
+TRAVEL_DAY = "Travel day"
+
+
 def cast_call(line: CastLine) -> str:
-    """A cast member's call: their pickup, else their H/MU, else their on-set time."""
+    """A cast member's call: their pickup, else their H/MU, else their on-set time; on a
+    hold day "On hold", on a travel day without a call "Travel day"."""
     if line.status == "H":
         return "On hold"
-    return line.pickup or line.hmu or line.on_set
+    call = line.pickup or line.hmu or line.on_set
+    return call or (TRAVEL_DAY if line.status == "T" else "")
 
 
 def day_recipients(book: Book, sheet: CallSheet) -> list[Recipient]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from addin import parse
+from addin.distribution.store import Confirmation
 from addin.hosts.base import Grid, SheetContent
 
 if TYPE_CHECKING:
@@ -65,16 +66,6 @@ class DistributionRow:
         return self.status.startswith(CONFIRMED)
 
 
-@dataclass(frozen=True)
-class Confirmation:
-    """A person's click on their Confirm link."""
-
-    person: str
-    day: int
-    revision: int
-    at: datetime
-
-
 def when(moment: datetime) -> str:
     """``Dec 3, 2026 9:14 PM`` (in the moment's own timezone)."""
     return f"{parse.format_date(moment.date())} {parse.format_time(moment.time())}"
@@ -106,11 +97,12 @@ def merge(rows: Iterable[DistributionRow], updates: Iterable[DistributionRow]
 
 
 def apply_confirmations(
-    rows: Iterable[DistributionRow], confirmations: Iterable[Confirmation]
+    rows: Iterable[DistributionRow], confirmations: Iterable[Confirmation],
+    zone: tzinfo | None = None,
 ) -> tuple[list[DistributionRow], list[Confirmation]]:
     """The rows with each confirmation written into its person's row for that day and version
-    (``Confirmed <when>``; the first confirmation is kept), and the confirmations that changed
-    a row (already confirmed or unknown people change nothing)."""
+    (``Confirmed <when>``, in ``zone`` when given; the first confirmation is kept), and the
+    confirmations that changed a row (already confirmed or unknown people change nothing)."""
     by_key = {row.key: row for row in rows}
     applied: list[Confirmation] = []
     for confirmation in confirmations:
@@ -118,7 +110,8 @@ def apply_confirmations(
         row = by_key.get(key)
         if row is None or row.confirmed:
             continue
-        by_key[key] = replace(row, status=f"{CONFIRMED} {when(confirmation.at)}")
+        at = confirmation.confirmed_at.astimezone(zone) if zone else confirmation.confirmed_at
+        by_key[key] = replace(row, status=f"{CONFIRMED} {when(at)}")
         applied.append(confirmation)
     return sorted_rows(by_key.values()), applied
 

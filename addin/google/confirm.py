@@ -45,6 +45,15 @@ def _html(text: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(text, status_code=status, headers=HEADERS)
 
 
+def problem_page() -> HTMLResponse:
+    """The page for a problem inside the server (details in its log, none on the page)."""
+    return _html(refusal_page(
+        "Not recorded yet",
+        "The confirmation could not be recorded just now; please press Confirm again "
+        "in a minute.",
+    ), 503)
+
+
 def add_confirm_routes(
     app: FastAPI,
     config: SyncConfig,
@@ -90,11 +99,7 @@ def add_confirm_routes(
             confirmation, new = store.record(claim, clock())
         except OSError as error:
             log.error("could not record a confirmation in %s: %s", store.path, error)
-            return _html(refusal_page(
-                "Not recorded yet",
-                "The confirmation could not be recorded just now; please press Confirm again "
-                "in a minute.",
-            ), 503)
+            return problem_page()
         if new:
             log.info("confirmed: %s day %d revision %d", claim.book, claim.day, claim.revision)
         if new and on_confirmed is not None:

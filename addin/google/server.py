@@ -52,7 +52,7 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from addin import functions, lookups
@@ -60,7 +60,7 @@ from addin.book import Book as ProductionBook
 from addin.distribution.store import STORE_NAME, Confirmation, ConfirmationStore
 from addin.errors import AddinError, ConfigError
 from addin.google.config import SyncConfig
-from addin.google.confirm import PULL_PATH, add_confirm_routes
+from addin.google.confirm import PULL_PATH, add_confirm_routes, problem_page
 from addin.google.limits import CONFIRM_PREFIX, BodyLimit, logged_path
 from addin.google.send_route import add_send_routes
 from addin.google.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, Verifier
@@ -256,8 +256,10 @@ def create_app(config: SyncConfig, body_seconds: float = BODY_SECONDS) -> FastAP
         return JSONResponse({"error": str(error)}, status_code=502)
 
     @app.exception_handler(Exception)
-    async def _bug(request: Request, error: Exception) -> JSONResponse:
+    async def _bug(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s", logged_path(request.url.path))
+        if request.url.path.startswith(CONFIRM_PREFIX):  # a person's browser: a page
+            return problem_page()
         return JSONResponse(
             {"error": "ProdDesk hit an unexpected problem; details are in the server log."},
             status_code=500,

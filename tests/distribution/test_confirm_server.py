@@ -281,3 +281,30 @@ def test_a_click_turns_the_google_books_row_into_confirmed(tmp_path: Path, monke
             writes = [r for r in fake.requests() if r["method"] == "POST"]
             _click(link)
             assert [r for r in fake.requests() if r["method"] == "POST"] == writes  # no rewrite
+
+
+def test_a_store_that_cannot_be_written_or_a_bug_gets_a_page_to_try_again(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from addin.distribution.store import ConfirmationStore
+
+    state = tmp_path / "state"
+
+    def disk_full(self, data):
+        raise OSError(28, "No space left on device")
+
+    with serve_app(create_app(load_config(_config(tmp_path)))) as url:
+        link = Served(url, state).link()
+        monkeypatch.setattr(ConfirmationStore, "_append", disk_full)
+        refused = _click(link)
+        assert refused.status_code == 503 and "press Confirm again" in refused.text
+        monkeypatch.undo()
+        assert "you confirmed" in _click(link).text  # the next press, once there is room
+
+        def broken(self, claim):
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr(ConfirmationStore, "find", broken)
+        page = _get(link)
+        assert page.status_code == 503 and "press Confirm again" in page.text
+        assert "Traceback" not in page.text and "a bug" not in page.text

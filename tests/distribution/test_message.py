@@ -57,3 +57,24 @@ def test_a_name_listed_twice_on_the_crew_list_gets_one_message(sample: Path, tmp
     mailing = compose_mailing(book, issue, sender="p@x.com", reply_to="p@x.com",
                               only=["Marcus Bell"])
     assert [m.recipient.name for m in mailing.messages] == ["Marcus Bell"]
+
+
+def test_a_cast_member_on_a_travel_day_is_told_it_is_their_travel_day(sample: Path, tmp_path):
+    """The DOOD's T (a Cast `Travel` column) reaches the call sheet and the message."""
+    workbook = openpyxl.load_workbook(sample)
+    cast = workbook["Cast"]
+    header = next(r for r in cast.iter_rows() if any(c.value == "Actor" for c in r))
+    column = len(header) + 1
+    cast.cell(header[0].row, column, "Travel")
+    theo = next(c for c in rows_where(cast, "Actor") if c.value == "Jamal Whitfield")
+    cast.cell(theo.row, column, "Day 2")  # flies in the day before his one work day
+    workbook.save(sample)
+    host = XlsxHost(sample)
+    book = read_book(host)
+    issue = day_issue(host, book, 2, tmp_path / "cs")
+    assert [c.status for c in issue.sheet.cast if c.actor == "Jamal Whitfield"] == ["T"]
+    mailing = compose_mailing(book, issue, sender="p@x.com", reply_to="p@x.com",
+                              only=["Jamal Whitfield"])
+    message = mailing.messages[0]
+    assert message.subject == "The Long Take: Call Sheet Day 2, Fri Dec 4 (your travel day)"
+    assert "Your call: Travel day (not shooting this day)" in message.text

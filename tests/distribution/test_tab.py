@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 
+from addin.distribution.store import Confirmation
 from addin.distribution.tab import (
-    Confirmation,
     DistributionRow,
     apply_confirmations,
     merge,
@@ -70,8 +70,9 @@ def test_confirmations_apply_to_their_day_and_version_once():
     at = datetime(2026, 12, 3, 21, 14, tzinfo=ZoneInfo("America/Los_Angeles"))
     later = datetime(2026, 12, 3, 22, 0, tzinfo=ZoneInfo("America/Los_Angeles"))
     updated, applied = apply_confirmations(rows, [
-        Confirmation("marcus  bell", 2, 2, at), Confirmation("Marcus Bell", 2, 2, later),
-        Confirmation("Nobody Here", 2, 1, at),
+        Confirmation("pd-test", 2, 2, "marcus  bell", at),
+        Confirmation("pd-test", 2, 2, "Marcus Bell", later),
+        Confirmation("pd-test", 2, 1, "Nobody Here", at),
     ])
     assert len(applied) == 1
     status = {(r.name, r.revision): r.status for r in updated}

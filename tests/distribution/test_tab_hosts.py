@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
+from addin.distribution.store import Confirmation
 from addin.distribution.tab import (
-    Confirmation,
     DistributionRow,
     apply_confirmations,
     read_distribution,
@@ -42,7 +42,7 @@ def test_distribution_tab_round_trips_and_takes_a_confirmation(factory, tmp_path
     assert set(rows) == set(ROWS)
     assert factory.cell_text(again, name, "C3") == '=HYPERLINK("http://x","Tony")'
     at = dt.datetime(2026, 12, 2, 19, 5)
-    updated, applied = apply_confirmations(rows, [Confirmation("Marcus Bell", 1, 1, at)])
+    updated, applied = apply_confirmations(rows, [Confirmation("pd-test", 1, 1, "Marcus Bell", at)])
     assert len(applied) == 1
     write_distribution(again, updated)
     final = read_distribution(factory.reopen(again))
