@@ -16,11 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date
 from functools import partial
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import ref
 
 from addin import functions
 from addin.parse import Rate, display, name_key, parse_rate
+
+if TYPE_CHECKING:
+    from addin.dayplan import CohortMember, DayCohorts, PersonDay
 
 NO_DEPARTMENT = "No department"
 MAX_DEALS_NAMED = 3
@@ -48,7 +51,8 @@ def hours_span(hours: Iterable[float]) -> str:
 
 
 class PersonCost(NamedTuple):
-    """One crew member's forecast pay for one day (a named tuple: a book makes thousands)."""
+    """One crew member's forecast pay for one day, or ``count`` crew members' who work the
+    same hours on the same deal (each paid ``pay``, of which ``overtime``)."""
 
     name: str
     department: str
@@ -56,6 +60,7 @@ class PersonCost(NamedTuple):
     rate: Rate
     pay: float
     overtime: float
+    count: int = 1
 
 
 def person_cost(name: str, department: str, hours: float, rate: Rate) -> PersonCost:
@@ -76,31 +81,38 @@ class DepartmentCost:
     """A department's forecast for one day."""
 
     department: str
-    people: list[PersonCost] = field(default_factory=list)
+    groups: list[PersonCost] = field(default_factory=list)
+    """Its people, those on the same deal and hours as one entry with their count, in the
+    order the first of each is on the Crew tab."""
+
+    @property
+    def people(self) -> int:
+        """How many crew are counted."""
+        return sum(g.count for g in self.groups)
 
     @property
     def pay(self) -> float:
         """The department's day pay, to the cent."""
-        return round(sum(p.pay for p in self.people), 2)
+        return round(sum(g.count * g.pay for g in self.groups), 2)
 
     @property
     def overtime(self) -> float:
         """Of ``pay``, the overtime."""
-        return round(sum(p.overtime for p in self.people), 2)
+        return round(sum(g.count * g.overtime for g in self.groups), 2)
 
     @property
     def hours(self) -> str:
         """The planned hours: ``13.5 h`` when everyone works the same, else ``10-13.5 h``."""
-        return hours_span(p.hours for p in self.people)
+        return hours_span(g.hours for g in self.groups)
 
     @property
     def deals(self) -> str:
         """``13.5 h on $400/10``; with several, ``3 x 13.5 h on $400/10, 12 h on $350/12``;
         with more than three, ``12-13 h on 7 different rates``."""
         groups: dict[tuple[float, str], int] = {}
-        for person in self.people:
-            key = (person.hours, str(person.rate))
-            groups[key] = groups.get(key, 0) + 1
+        for group in self.groups:
+            key = (group.hours, str(group.rate))
+            groups[key] = groups.get(key, 0) + group.count
         if len(groups) > MAX_DEALS_NAMED:
             rates = len({rate for _, rate in groups})
             return f"{self.hours} on {rates} different rates"
@@ -145,12 +157,12 @@ class DayCost:
     @property
     def people(self) -> int:
         """How many crew are counted."""
-        return sum(len(d.people) for d in self.departments)
+        return sum(d.people for d in self.departments)
 
     @property
     def hours(self) -> str:
         """The planned hours of everyone counted (``13.5 h``, ``10-13.5 h``)."""
-        return hours_span(p.hours for d in self.departments for p in d.people)
+        return hours_span(g.hours for d in self.departments for g in d.groups)
 
     def department(self, name: Any) -> DepartmentCost | None:
         """A department by name (case and spacing ignored)."""
@@ -166,7 +178,7 @@ def people_text(count: int) -> str:
 def department_message(day: DayCost, cost: DepartmentCost) -> str:
     """``Day 2 forecast: Grip 4 people, $2,472.73 of which $872.73 overtime (13.5 h on
     $400/10)``."""
-    return (f"Day {day.day} forecast: {cost.department} {people_text(len(cost.people))}, "
+    return (f"Day {day.day} forecast: {cost.department} {people_text(cost.people)}, "
             f"{_pay_text(cost.pay, cost.overtime)} ({cost.deals}).")
 
 
@@ -210,65 +222,157 @@ _FORECASTS: dict[int, tuple[ref, dict[int, DayCost]]] = {}
 """id(book) -> (the book, weakly; its forecast): the forecast of each book still in use."""
 
 
-def forecast(book: Any, people: list[Any] | None = None) -> dict[int, DayCost]:
-    """Shoot day -> its forecast, from the day plan (``addin.dayplan.plan``); worked
-    out once per book read (a range of ``PD_DAYCOST`` cells costs one).
+def forecast(book: Any, cohorts: DayCohorts | None = None) -> dict[int, DayCost]:
+    """Shoot day -> its forecast, from the day plan's cohorts (``addin.dayplan.cohort_plan``);
+    worked out once per book read (a range of ``PD_DAYCOST`` cells costs one).
 
     Crew only (cast pay is not on the book). A crew member without a readable rate,
     or without a planned call and wrap, is left out and listed on the day. The
     planned hours are call to wrap less the Settings' ``Unpaid Meal Minutes``.
-    ``people``: the book's day plan when the caller has it already.
+    A cohort's members on the same deal are priced once per day, with their count.
+    ``cohorts``: the book's cohort plan when the caller has it already.
     """
     known = _FORECASTS.get(id(book))
     if known is not None and known[0]() is book:
         return known[1]
-    from addin.dayplan import plan
+    from addin.dayplan import cohort_plan
 
-    meal = book.settings.unpaid_meal_minutes / 60
-    guarantees = _guarantees(book)
-    # a book has few distinct deals, departments and day lengths: each is worked out once
-    deals: dict[tuple[str, float | None], Rate | None] = {}
-    names: dict[str, tuple[str, str]] = {}
-    lengths: dict[tuple[Any, Any], float] = {}
-    priced: dict[tuple[tuple[str, float | None], float], PersonCost] = {}
-    days: dict[int, DayCost] = {}
-    departments: dict[tuple[int, str], DepartmentCost] = {}
-    for person in plan(book) if people is None else people:
-        if person.kind != "crew":
-            continue
-        day = days.get(person.day) or days.setdefault(person.day, DayCost(person.day, person.date))
-        if person.department not in names:
-            shown = department_of(person.department)
-            names[person.department] = (shown, name_key(shown))
-        department, department_key = names[person.department]
-        deal = (person.rate, guarantees.get(name_key(person.name)))
-        if deal not in deals:
-            deals[deal] = _deal(*deal)
-        rate = deals[deal]
-        if rate is None:
-            day.unrated.append(Unrated(person.name, department))
-            continue
-        if person.call is None or person.wrap is None:
-            day.unplanned.append(person.name)
-            continue
-        span = (person.call, person.wrap)
-        if span not in lengths:
-            # in UTC: the difference of two times in one zone would ignore a DST change
-            elapsed = person.wrap.astimezone(UTC) - person.call.astimezone(UTC)
-            lengths[span] = round(max(elapsed.total_seconds() / 3600 - meal, 0.0), 2)
-        hours = lengths[span]
-        if (deal, hours) not in priced:
-            priced[(deal, hours)] = person_cost("", "", hours, rate)
-        same = priced[(deal, hours)]
-        cost = PersonCost(person.name, department, hours, rate, same.pay, same.overtime)
-        key = (person.day, department_key)
-        if key not in departments:
-            departments[key] = DepartmentCost(department)
-            day.departments.append(departments[key])
-        departments[key].people.append(cost)
-    result = dict(sorted(days.items()))
+    plan = cohort_plan(book) if cohorts is None else cohorts
+    pricing = _Pricing(book)
+    result = pricing.days(_entries(plan, pricing))
     _FORECASTS[id(book)] = (ref(book, partial(_forget, id(book))), result)
     return result
+
+
+class _Entry(NamedTuple):
+    """Crew members on one day who share a plan line and a deal: one person, or a cohort's
+    members on the same deal (named only when the forecast lists them)."""
+
+    index: int
+    """The Crew tab index of the first of them (the plan's order)."""
+    line: PersonDay
+    deal: tuple[str, float | None]
+    count: int
+    name: str
+
+
+def _entries(plan: DayCohorts, pricing: _Pricing) -> list[list[_Entry]]:
+    """Each shoot day's crew entries (by day position), in plan order."""
+    from addin.dayplan import presence
+
+    positions = max([at + 1 for (at, _), _ in plan.people[-1:]]
+                    + [len(c.days) for c in plan.cohorts[:1]], default=0)
+    by_day: list[list[_Entry]] = [[] for _ in range(positions)]
+    for (at, index), line in plan.people:
+        if line.kind == "crew":
+            by_day[at].append(_Entry(index, line, pricing.deal_of(line.name, line.rate), 1,
+                                     line.name))
+    for cohort in plan.cohorts:
+        same_deal: dict[tuple[str, float | None], list[CohortMember]] = {}
+        for member in cohort.members:
+            same_deal.setdefault(pricing.deal_of(member.name, member.rate), []).append(member)
+        for deal, members in same_deal.items():
+            counts, firsts = presence(members, len(cohort.days))
+            named = pricing.rate(deal) is None
+            for at, (count, first) in enumerate(zip(counts, firsts, strict=True)):
+                if not count or first is None:
+                    continue
+                line = cohort.days[at]
+                if named or line.call is None or line.wrap is None:
+                    by_day[at] += [_Entry(m.index, line, deal, 1, m.name)
+                                   for m in members if m.first <= at < m.last]
+                else:
+                    by_day[at].append(_Entry(first, line, deal, count, ""))
+    for entries in by_day:
+        entries.sort(key=_by_index)
+    return by_day
+
+
+def _by_index(entry: _Entry) -> int:
+    return entry.index
+
+
+class _Pricing:
+    """A book's deals, departments and day lengths, each worked out once (a book has few)."""
+
+    def __init__(self, book: Any) -> None:
+        self.meal = book.settings.unpaid_meal_minutes / 60
+        self.guarantees = _guarantees(book)
+        self.deals: dict[tuple[str, float | None], Rate | None] = {}
+        self.names: dict[str, tuple[str, str]] = {}
+        self.lengths: dict[tuple[Any, Any], float] = {}
+        self.priced: dict[tuple[tuple[str, float | None], float], PersonCost] = {}
+
+    def deal_of(self, name: str, rate: str) -> tuple[str, float | None]:
+        """A crew member's deal: their rate as typed and their Guarantee column's hours."""
+        return (rate, self.guarantees.get(name_key(name)))
+
+    def rate(self, deal: tuple[str, float | None]) -> Rate | None:
+        """The deal's rate, None when it is no rate."""
+        if deal not in self.deals:
+            self.deals[deal] = _deal(*deal)
+        return self.deals[deal]
+
+    def department(self, typed: str) -> tuple[str, str]:
+        """(the department as shown, its key)."""
+        if typed not in self.names:
+            shown = department_of(typed)
+            self.names[typed] = (shown, name_key(shown))
+        return self.names[typed]
+
+    def hours(self, line: PersonDay) -> float:
+        """The planned hours of a line with a call and a wrap, less the unpaid meal."""
+        span = (line.call, line.wrap)
+        if span not in self.lengths:
+            assert line.call is not None and line.wrap is not None
+            # in UTC: the difference of two times in one zone would ignore a DST change
+            elapsed = line.wrap.astimezone(UTC) - line.call.astimezone(UTC)
+            self.lengths[span] = round(max(elapsed.total_seconds() / 3600 - self.meal, 0.0), 2)
+        return self.lengths[span]
+
+    def cost(self, deal: tuple[str, float | None], hours: float, rate: Rate) -> PersonCost:
+        """One person's pay and overtime on ``deal`` for ``hours``."""
+        if (deal, hours) not in self.priced:
+            self.priced[(deal, hours)] = person_cost("", "", hours, rate)
+        return self.priced[(deal, hours)]
+
+    def days(self, by_day: list[list[_Entry]]) -> dict[int, DayCost]:
+        """Each shoot day's forecast from its entries (``_entries``)."""
+        result: dict[int, DayCost] = {}
+        for entries in by_day:
+            if entries:
+                first = entries[0].line
+                result[first.day] = self.day(DayCost(first.day, first.date), entries)
+        return dict(sorted(result.items()))
+
+    def day(self, day: DayCost, entries: list[_Entry]) -> DayCost:
+        """``day`` with its entries priced, departments in order of their first person."""
+        departments: dict[str, tuple[DepartmentCost, dict[Any, int]]] = {}
+        for entry in entries:
+            line = entry.line
+            department, department_key = self.department(line.department)
+            rate = self.rate(entry.deal)
+            if rate is None:
+                day.unrated.append(Unrated(entry.name, department))
+                continue
+            if line.call is None or line.wrap is None:
+                day.unplanned.append(entry.name)
+                continue
+            hours = self.hours(line)
+            if department_key not in departments:
+                departments[department_key] = (DepartmentCost(department), {})
+                day.departments.append(departments[department_key][0])
+            cost, places = departments[department_key]
+            key = (entry.deal, hours)
+            if key in places:
+                group = cost.groups[places[key]]
+                cost.groups[places[key]] = group._replace(count=group.count + entry.count)
+            else:
+                places[key] = len(cost.groups)
+                same = self.cost(entry.deal, hours, rate)
+                cost.groups.append(PersonCost("", department, hours, rate, same.pay,
+                                              same.overtime, entry.count))
+        return day
 
 
 def _deal(typed: str, guarantee: float | None) -> Rate | None:

@@ -158,30 +158,37 @@ class Cohort(NamedTuple):
     def presence(self) -> tuple[list[int], list[int | None]]:
         """(how many members are on each shoot day, the Crew tab index of the first of them),
         by day position."""
-        days = len(self.days)
-        change = [0] * (days + 1)
-        first: list[int | None] = [None] * days
-        free = list(range(days + 1))  # the next day position with no first member yet
+        return presence(self.members, len(self.days))
 
-        def next_free(at: int) -> int:
-            while free[at] != at:
-                free[at] = free[free[at]]
-                at = free[at]
-            return at
 
-        for member in self.members:
-            change[member.first] += 1
-            change[member.last] -= 1
-            at = next_free(member.first)
-            while at < member.last:
-                first[at] = member.index
-                free[at] = at + 1
-                at = next_free(at + 1)
-        counts, running = [], 0
-        for step in change[:days]:
-            running += step
-            counts.append(running)
-        return counts, first
+def presence(
+    members: list[CohortMember], days: int
+) -> tuple[list[int], list[int | None]]:
+    """(how many of ``members`` (in Crew tab order) are on each of ``days`` shoot day
+    positions, the Crew tab index of the first of them there)."""
+    change = [0] * (days + 1)
+    first: list[int | None] = [None] * days
+    free = list(range(days + 1))  # the next day position with no first member yet
+
+    def next_free(at: int) -> int:
+        while free[at] != at:
+            free[at] = free[free[at]]
+            at = free[at]
+        return at
+
+    for member in members:
+        change[member.first] += 1
+        change[member.last] -= 1
+        at = next_free(member.first)
+        while at < member.last:
+            first[at] = member.index
+            free[at] = at + 1
+            at = next_free(at + 1)
+    counts, running = [], 0
+    for step in change[:days]:
+        running += step
+        counts.append(running)
+    return counts, first
 
 
 Rank = tuple[int, int]

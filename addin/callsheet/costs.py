@@ -24,7 +24,7 @@ def cost_box(day: DayCost | None) -> dict[str, Any]:
     if day is None or not (day.departments or day.unrated or day.unplanned):
         return {**EMPTY, "costs_title": TITLE, "costs_note": "No crew with a rate works this day."}
     lines = [
-        {"department": d.department, "people": people_text(len(d.people)), "hours": d.hours,
+        {"department": d.department, "people": people_text(d.people), "hours": d.hours,
          "pay": money(d.pay), "overtime": _overtime(d.overtime)}
         for d in day.departments
     ]

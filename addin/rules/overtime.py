@@ -17,7 +17,7 @@ def overtime(ctx: Context) -> Iterator[Flag]:
     yield from _unreadable_settings(ctx)
     crew = ctx.book.tables["Crew"]
     unrated: dict[str, Unrated] = {}
-    for day in forecast(ctx.book, ctx.day_plan).values():
+    for day in forecast(ctx.book, ctx.day_cohorts).values():
         if not day.departments:
             continue  # no planned hours with a rate that day: nothing to forecast
         for person in day.unrated:
