@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date
-from functools import partial
+from functools import lru_cache, partial
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import ref
 
@@ -111,7 +112,7 @@ class DepartmentCost:
         with more than three, ``12-13 h on 7 different rates``."""
         groups: dict[tuple[float, str], int] = {}
         for group in self.groups:
-            key = (group.hours, str(group.rate))
+            key = (group.hours, _rate_text(group.rate))
             groups[key] = groups.get(key, 0) + group.count
         if len(groups) > MAX_DEALS_NAMED:
             rates = len({rate for _, rate in groups})
@@ -122,6 +123,12 @@ class DepartmentCost:
             for (hours, rate), count in groups.items()
         ]
         return ", ".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def _rate_text(rate: Rate) -> str:
+    """``$400/10`` (a book has few distinct rates, and each department's message names them)."""
+    return str(rate)
 
 
 @dataclass
@@ -265,8 +272,8 @@ def _entries(plan: DayCohorts, pricing: _Pricing) -> list[list[_Entry]]:
     by_day: list[list[_Entry]] = [[] for _ in range(positions)]
     for (at, index), line in plan.people:
         if line.kind == "crew":
-            by_day[at].append(_Entry(index, line, pricing.deal_of(line.name, line.rate), 1,
-                                     line.name))
+            by_day[at].append(_make(_Entry, (index, line, pricing.deal_of(line.name, line.rate),
+                                              1, line.name)))
     for cohort in plan.cohorts:
         same_deal: dict[tuple[str, float | None], list[CohortMember]] = {}
         for member in cohort.members:
@@ -279,17 +286,13 @@ def _entries(plan: DayCohorts, pricing: _Pricing) -> list[list[_Entry]]:
                     continue
                 line = cohort.days[at]
                 if named or line.call is None or line.wrap is None:
-                    by_day[at] += [_Entry(m.index, line, deal, 1, m.name)
+                    by_day[at] += [_make(_Entry, (m.index, line, deal, 1, m.name))
                                    for m in members if m.first <= at < m.last]
                 else:
-                    by_day[at].append(_Entry(first, line, deal, count, ""))
+                    by_day[at].append(_make(_Entry, (first, line, deal, count, "")))
     for entries in by_day:
-        entries.sort(key=_by_index)
+        entries.sort(key=itemgetter(0))
     return by_day
-
-
-def _by_index(entry: _Entry) -> int:
-    return entry.index
 
 
 class _Pricing:
@@ -348,31 +351,38 @@ class _Pricing:
     def day(self, day: DayCost, entries: list[_Entry]) -> DayCost:
         """``day`` with its entries priced, departments in order of their first person."""
         departments: dict[str, tuple[DepartmentCost, dict[Any, int]]] = {}
-        for entry in entries:
-            line = entry.line
-            department, department_key = self.department(line.department)
-            rate = self.rate(entry.deal)
+        names, deals, lengths, priced = self.names, self.deals, self.lengths, self.priced
+        for _, line, deal, count, name in entries:
+            department, department_key = names.get(line.department) or self.department(
+                line.department)
+            rate = deals[deal] if deal in deals else self.rate(deal)
             if rate is None:
-                day.unrated.append(Unrated(entry.name, department))
+                day.unrated.append(Unrated(name, department))
                 continue
             if line.call is None or line.wrap is None:
-                day.unplanned.append(entry.name)
+                day.unplanned.append(name)
                 continue
-            hours = self.hours(line)
+            span = (line.call, line.wrap)
+            hours = lengths[span] if span in lengths else self.hours(line)
             if department_key not in departments:
                 departments[department_key] = (DepartmentCost(department), {})
                 day.departments.append(departments[department_key][0])
             cost, places = departments[department_key]
-            key = (entry.deal, hours)
+            key = (deal, hours)
             if key in places:
                 group = cost.groups[places[key]]
-                cost.groups[places[key]] = group._replace(count=group.count + entry.count)
+                cost.groups[places[key]] = group._replace(count=group.count + count)
             else:
                 places[key] = len(cost.groups)
-                same = self.cost(entry.deal, hours, rate)
-                cost.groups.append(PersonCost("", department, hours, rate, same.pay,
-                                              same.overtime, entry.count))
+                same = priced[key] if key in priced else self.cost(deal, hours, rate)
+                cost.groups.append(_make(PersonCost, ("", department, hours, rate, same.pay,
+                                                      same.overtime, count)))
         return day
+
+
+_make = tuple.__new__
+"""Makes a named tuple from its fields without the checks of its constructor (a big book
+makes tens of thousands)."""
 
 
 def _deal(typed: str, guarantee: float | None) -> Rate | None:
