@@ -4,7 +4,9 @@ Each crew member's pay for a day is ``functions.day_pay`` (the one pay formula, 
 one behind ``PD_DAYPAY``) on their rate and planned hours; the overtime is that pay
 less the same function at the guarantee (the pay for the hours past the guaranteed
 day). The planned hours come from the day plan (``addin.dayplan``: call to wrap,
-in absolute time), less the Settings' ``Unpaid Meal Minutes``.
+in absolute time), less the Settings' ``Unpaid Meal Minutes``. The plan's cohorts
+(a department's crew who follow its calls) are priced once per day and deal, with
+their number of people, not person by person.
 
 ``day.overtime`` (rules/overtime.py), the call sheet's "Cost of the day" box and
 ``PD_DAYCOST`` all read ``forecast``.

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from addin.daycost import forecast
+from addin.functions import day_pay
 from addin.lookups import day_cost
+from addin.parse import parse_rate
 from addin.run import check_book
 from tests.books import TODAY, book_of
 
@@ -102,3 +104,31 @@ def test_forecast_settings_that_cannot_be_read_are_warnings_and_the_defaults_are
                           "show no costs."),
     ]
     assert forecast(book_of(grids))[2].department("Grip").hours == "13.5 h"  # nothing off
+
+
+def test_a_department_mixing_its_own_calls_and_a_persons_own_call_counts_each_deal_once():
+    """Those who follow Grip's calls are priced as a group per deal; Lee's own 6 AM call
+    and Ana's missing rate keep their place in the crew order."""
+    book = book_of({
+        "Settings": [["Setting", "Value"], ["Timezone", "America/Los_Angeles"]],
+        "Days": [["Day", "Date", "Crew Call", "Wrap"], [1, "12/3/26", "7:00A", "8:30P"]],
+        "Crew Calls": [["Day", "Who", "Call"], [1, "Lee Chan", "6:00A"]],
+        "Crew": [
+            ["Name", "Department", "Rate"],
+            ["Marcus Bell", "Grip", "$400/10"],
+            ["Lee Chan", "Grip", "$400/10"],
+            ["Ana Diaz", "Grip", "tbd"],
+            ["Bo Li", "grip", "400/10"],
+            ["Cy Park", "Grip", "$350/12"],
+        ],
+    })
+    day = forecast(book)[1]
+    grip = day.department("Grip")
+    assert grip.people == 4
+    assert grip.deals == "2 x 13.5 h on $400/10, 14.5 h on $400/10, 13.5 h on $350/12"
+    # each person's PD_DAYPAY, the one pay formula, summed
+    pay = {(rate, hours): day_pay(parse_rate(rate), hours)
+           for rate, hours in (("$400/10", 13.5), ("$400/10", 14.5), ("$350/12", 13.5))}
+    assert pay == {("$400/10", 13.5): 618.18, ("$400/10", 14.5): 690.91, ("$350/12", 13.5): 425.0}
+    assert grip.pay == round(2 * 618.18 + 690.91 + 425.0, 2)
+    assert [(p.name, p.department) for p in day.unrated] == [("Ana Diaz", "Grip")]
