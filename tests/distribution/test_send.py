@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from addin.book import read_book
 from addin.cli import main
@@ -77,6 +79,10 @@ def test_sample_day_1_one_message_per_person_then_a_rerun_sends_nothing(
     assert {r.status for r in rows[1:]} == {"Sent"}
     assert {r.name for r in rows} == {*by_name, "Jake Smith"}
     assert all(r.day == 1 and r.revision == 1 for r in rows)
+    # "Sent at" is the production's time (Los Angeles), as the confirmations are
+    now = datetime.now(ZoneInfo("America/Los_Angeles")).replace(tzinfo=None)
+    sent = datetime.strptime(rows[1].sent_at, "%b %d, %Y %I:%M %p")
+    assert abs(sent - now) < timedelta(minutes=5)
     capsys.readouterr()
 
     assert send(sample) == 1
