@@ -70,8 +70,10 @@ def send_day(host: Host, day: int, *, mail: MailSettings | None,
     from addin.distribution.message import compose_mailing, token_link
     from addin.distribution.smtp import connect, send_all
     from addin.distribution.tab import read_distribution
+    from addin.timezones import production_tzinfo
 
     book = read_book(host)
+    zone = production_tzinfo(book)  # "Sent at" in the production's time, as confirmations are
     issue = day_issue(host, book, day, folder)
     book_id = _book_id(host) if confirm else ""
     sender = mail.sender if mail else "(your mailbox)"
@@ -102,7 +104,8 @@ def send_day(host: Host, day: int, *, mail: MailSettings | None,
 
     def report(outgoing: Outgoing, status: str, at: datetime) -> None:
         nonlocal bounced
-        row = row_for(outgoing.recipient, outgoing.day, outgoing.revision, when(at), status)
+        row = row_for(outgoing.recipient, outgoing.day, outgoing.revision,
+                      when(at.astimezone(zone)), status)
         record.record(row)
         made.append(row)
         bounced += status != "Sent"

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from email import policy
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -68,7 +70,7 @@ class Outgoing:
         message = EmailMessage(policy=MAIL_POLICY)
         message["Subject"] = self.subject
         message["From"] = self.sender
-        message["To"] = self.recipient.email
+        message["To"] = _to(self.recipient)
         message["Reply-To"] = self.reply_to
         message["Date"] = format_datetime(datetime.now().astimezone())
         message["Message-ID"] = make_msgid(domain=_domain(self.sender))
@@ -317,3 +319,13 @@ def token_link(confirm: ConfirmSettings | None, book_id: str) -> ConfirmLink:
         return tokens.confirm_url(confirm.base_url, tokens.issue_token(confirm.secret, claim))
 
     return link
+
+
+def _to(person: Recipient) -> Address | str:
+    """``Marcus Bell <marcusbell.grip@gmail.com>``: the name as on the book (one line), else
+    the bare address when the name cannot be a display name."""
+    name = " ".join(person.name.split())
+    try:
+        return Address(display_name=name, addr_spec=person.email)
+    except (ValueError, IndexError, HeaderParseError):
+        return person.email

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from addin.book import read_book
 from addin.cli import main
@@ -46,7 +48,7 @@ def test_sample_day_1_one_message_per_person_then_a_rerun_sends_nothing(
                     message.get_body(("plain",)).get_content())
         by_name[name] = message
     grace = by_name["Grace Okafor"]
-    assert grace["To"] == crew["Grace Okafor"]["Email"]
+    assert grace["To"].addresses[0].addr_spec == crew["Grace Okafor"]["Email"]
     assert grace["Subject"] == "The Long Take: Call Sheet Day 1, Thu Dec 3 (your call 7:00 AM)"
     marcus = by_name["Marcus Bell"]
     assert marcus["Subject"].endswith("(your call 6:00 AM)")  # his own call, not the general
@@ -58,7 +60,7 @@ def test_sample_day_1_one_message_per_person_then_a_rerun_sends_nothing(
     html = marcus.get_body(("html",)).get_content()
     assert "<th align=\"left\">Your call</th><td>6:00 AM</td>" in html
     isabel = by_name["Isabel Reyes"]
-    assert isabel["To"] == cast["Isabel Reyes"]["Email"]
+    assert isabel["To"] == f"Isabel Reyes <{cast['Isabel Reyes']['Email']}>"
     assert "Pickup: 6:15 AM" in isabel.get_body(("plain",)).get_content()
     attachments = list(grace.iter_attachments())
     assert [a.get_filename() for a in attachments] == ["The_Long_Take_Day01_2026-12-03.pdf"]
@@ -77,6 +79,10 @@ def test_sample_day_1_one_message_per_person_then_a_rerun_sends_nothing(
     assert {r.status for r in rows[1:]} == {"Sent"}
     assert {r.name for r in rows} == {*by_name, "Jake Smith"}
     assert all(r.day == 1 and r.revision == 1 for r in rows)
+    # "Sent at" is the production's time (Los Angeles), as the confirmations are
+    now = datetime.now(ZoneInfo("America/Los_Angeles")).replace(tzinfo=None)
+    sent = datetime.strptime(rows[1].sent_at, "%b %d, %Y %I:%M %p")
+    assert abs(sent - now) < timedelta(minutes=5)
     capsys.readouterr()
 
     assert send(sample) == 1

@@ -41,7 +41,7 @@ def test_a_revision_goes_as_revised_to_those_it_changed_and_never_twice(mail_ser
     send(sample, "--changed-only")
     assert len(recorder.received) == 45
     marcus = recorder.received[-1].message
-    assert marcus["To"] == "marcusbell.grip@gmail.com"
+    assert marcus["To"] == "Marcus Bell <marcusbell.grip@gmail.com>"
     assert marcus["Subject"] == ("The Long Take: REVISED Call Sheet Day 1, Thu Dec 3 "
                                  "(your call 5:30 AM)")
     assert "REVISED call sheet (version 2)" in text(marcus)
