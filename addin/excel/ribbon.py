@@ -165,26 +165,34 @@ def _chosen_day(answer: str) -> tuple[int | None, date | None]:
     return None, when
 
 
+def _ask_day(
+    production: Any, ui: ExcelUI, question: str, today: date | None
+) -> tuple[int | None, date | None] | None:
+    """The shoot day the coordinator types (the next one offered), or None when cancelled."""
+    from addin.days import shoot_days
+
+    days = shoot_days(production)
+    if not days:
+        raise InputError(f"{production.label} has no shoot days on its Days or Schedule tab.")
+    answer = ui.ask(question, str(next_shoot_day(days, today or date.today())))
+    return None if answer is None else _chosen_day(answer)
+
+
 @button("Call sheet")
 def call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> Any:
     """Ask for the shoot day, build its call sheet into a tab, offer to export it."""
     from addin.book import read_book
     from addin.callsheet.build import build_callsheet
     from addin.callsheet.render import book_tab
-    from addin.days import shoot_days
     from addin.owned import find_ownership
     from addin.publish import write_owned_tabs
 
     host = _host(book)
     production = read_book(host)
-    days = shoot_days(production)
-    if not days:
-        raise InputError(f"{production.label} has no shoot days on its Days or Schedule tab.")
-    default = next_shoot_day(days, today or date.today())
-    answer = ui.ask("Which shoot day? (its number, or its date)", str(default))
-    if answer is None:
+    chosen = _ask_day(production, ui, "Which shoot day? (its number, or its date)", today)
+    if chosen is None:
         return None
-    number, when = _chosen_day(answer)
+    number, when = chosen
     ui.status("ProdDesk: building the call sheet...")
     sheet, findings = build_callsheet(production, number, when)
     owned = find_ownership(production.grids)
@@ -292,7 +300,6 @@ def send_call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> in
     from addin.book import read_book
     from addin.callsheet.build import find_day
     from addin.callsheet.pdf import INSTALL_HINT, PdfError, find_soffice
-    from addin.days import shoot_days
     from addin.distribution.command import send_day
     from addin.distribution.settings import load_confirm_settings, load_mail_settings
 
@@ -302,15 +309,11 @@ def send_call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> in
         raise PdfError(INSTALL_HINT)
     host = _host(book)
     production = read_book(host)
-    days = shoot_days(production)
-    if not days:
-        raise InputError(f"{production.label} has no shoot days on its Days or Schedule tab.")
-    default = next_shoot_day(days, today or date.today())
-    answer = ui.ask("Send the call sheet of which shoot day? (its number, or its date)",
-                    str(default))
-    if answer is None:
+    chosen = _ask_day(production, ui, "Send the call sheet of which shoot day? (its number, "
+                      "or its date)", today)
+    if chosen is None:
         return None
-    number, when = find_day(production, *_chosen_day(answer))
+    number, when = find_day(production, *chosen)
     shown = f"{when:%a} {when:%b} {when.day}" if when else ""
     if not ui.confirm(f"Email the call sheet of day {number}{' (' + shown + ')' if shown else ''}"
                       f" to everyone on it who has an email, from {mail.sender}?"):

@@ -7,24 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import start_fake_sheets
 
 from addin.cli import main
 from addin.distribution.tab import HEADER, read_distribution
 from addin.hosts.gsheets import open_spreadsheet
 
 SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    with start_fake_sheets() as running:
-        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
-        yield running
 
 
 def test_send_on_google_writes_the_distribution_tab_into_the_spreadsheet(

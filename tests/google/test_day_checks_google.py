@@ -5,21 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from google_support import start_fake_sheets
-
 from addin.cli import main
 from tests.sample_day_findings import SAMPLE_DAY_ROWS, day_rows
 
 SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    """The imitation, with ProdDesk's Google host pointed at it."""
-    with start_fake_sheets() as running:
-        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
-        yield running
 
 
 def test_the_checks_tab_lists_the_turnaround_and_the_meal_penalty(fake):

@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import serve_app, start_fake_sheets
+from google_support import serve_app
 
 from addin.google.config import load_config
 from addin.google.signing import signed_headers
@@ -29,14 +29,6 @@ from addin.run import check_host
 SAMPLE = Path(__file__).resolve().parents[2] / "workbooks" / "sample_production.xlsx"
 SECRET = "test-secret-123"
 WRITES = ("spreadsheets.batchUpdate", "values.batchUpdate", "values.update", "values.clear")
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    """The imitation, with ProdDesk's Google host pointed at it."""
-    with start_fake_sheets() as running:
-        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
-        yield running
 
 
 def _config(tmp_path: Path, *ids: str, extra: str = "") -> Path:

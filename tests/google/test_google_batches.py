@@ -14,7 +14,6 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import start_fake_sheets
 
 from addin.book import read_book
 from addin.errors import HostError
@@ -26,13 +25,6 @@ from addin.run import check_host
 POS = 300
 LIMIT = 60_000
 COLLEAGUE_NOTE = "Jess: chase the invoice"
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    with start_fake_sheets() as running:
-        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
-        yield running
 
 
 @pytest.fixture

@@ -6,21 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import start_fake_sheets
 
 from addin.cli import main
 from tests.books import dood_book
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    with start_fake_sheets() as running:
-        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
-        yield running
 
 
 def _values(fake, sid: str, title: str) -> list[list]:

@@ -8,11 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from google_support import gspread_client, start_fake_sheets
+from google_support import gspread_client
 
 from addin.cli import main
 from addin.google.config import load_config
@@ -21,13 +19,6 @@ from addin.parse import format_date
 from tests.books import dood_book
 
 WRITES = ("spreadsheets.batchUpdate", "values.batchUpdate", "values.update", "values.clear")
-
-
-@pytest.fixture
-def fake(monkeypatch):
-    with start_fake_sheets() as running:
-        monkeypatch.setenv("PRODDESK_SHEETS_API", running.base_url)
-        yield running
 
 
 def _config(tmp_path: Path, sid: str):
