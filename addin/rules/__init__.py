@@ -22,7 +22,7 @@ from addin.model import Finding, Flag, Severity
 from addin.settings import Settings
 
 if TYPE_CHECKING:
-    from addin.dayplan import DayCohorts, PersonDay
+    from addin.dayplan import DayCohorts
 
 log = logging.getLogger(__name__)
 
@@ -47,15 +47,9 @@ class Context:
         return shoot_days(self.book)
 
     @cached_property
-    def day_plan(self) -> list[PersonDay]:
-        """Everyone on each shoot day with their planned call, meals and wrap (``dayplan.plan``,
-        from the cohorts the day checks read)."""
-        return self.day_cohorts.lines()
-
-    @cached_property
     def day_cohorts(self) -> DayCohorts:
         """The day plan with the crew who follow their department's calls kept as cohorts
-        (``dayplan.cohort_plan``): what the rest and meal checks read."""
+        (``dayplan.cohort_plan``): what the rest, meal and overtime checks read."""
         from addin.dayplan import cohort_plan
 
         return cohort_plan(self.book)
