@@ -950,6 +950,11 @@ def format_date(value: dt.date) -> str:
     return f"{value:%b} {value.day}, {value.year}"
 
 
+def format_day(value: dt.date) -> str:
+    """``Fri Dec 4``: a shoot day in a sentence or a subject line."""
+    return f"{value:%a} {value:%b} {value.day}"
+
+
 def format_time(value: dt.time) -> str:
     """``6:30 AM``, ``12:00 PM``, ``12:15 AM``."""
     hour = value.hour % 12 or 12

@@ -116,8 +116,7 @@ def short_date(sheet: CallSheet) -> str:
     """``Fri Dec 4`` (empty when the day has no date)."""
     if not sheet.date:
         return ""
-    day = date.fromisoformat(sheet.date)
-    return f"{day:%a} {day:%b} {day.day}"
+    return parse.format_day(date.fromisoformat(sheet.date))
 
 
 def subject(sheet: CallSheet, person: Recipient) -> str:

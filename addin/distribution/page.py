@@ -12,7 +12,7 @@ from html import escape
 
 from addin.distribution.store import Confirmation
 from addin.distribution.tokens import Claim
-from addin.parse import format_time
+from addin.parse import format_day, format_time
 
 _STYLE = (
     "body{font-family:system-ui,-apple-system,Segoe UI,Arial,sans-serif;margin:0;"
@@ -38,12 +38,12 @@ def day_label(day: int, shoot_date: date | None) -> str:
     """``Day 2, Fri Dec 4`` (``Day 2`` when the date is not known)."""
     if shoot_date is None:
         return f"Day {day}"
-    return f"Day {day}, {shoot_date:%a} {shoot_date:%b} {shoot_date.day}"
+    return f"Day {day}, {format_day(shoot_date)}"
 
 
 def _when(moment: datetime, claim: Claim) -> str:
     local = moment.astimezone(claim.zone)
-    return f"{format_time(local.time())} on {local:%a} {local:%b} {local.day}"
+    return f"{format_time(local.time())} on {format_day(local)}"
 
 
 def _sheet(claim: Claim) -> str:

@@ -302,6 +302,7 @@ def send_call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> in
     from addin.callsheet.pdf import INSTALL_HINT, PdfError, find_soffice
     from addin.distribution.command import send_day
     from addin.distribution.settings import load_confirm_settings, load_mail_settings
+    from addin.parse import format_day
 
     mail = load_mail_settings()
     confirm = load_confirm_settings()
@@ -314,7 +315,7 @@ def send_call_sheet(book: xw.Book, ui: ExcelUI, today: date | None = None) -> in
     if chosen is None:
         return None
     number, when = find_day(production, *chosen)
-    shown = f"{when:%a} {when:%b} {when.day}" if when else ""
+    shown = format_day(when) if when else ""
     if not ui.confirm(f"Email the call sheet of day {number}{' (' + shown + ')' if shown else ''}"
                       f" to everyone on it who has an email, from {mail.sender}?"):
         return None

@@ -23,7 +23,7 @@ from typing import Any
 from addin import functions
 from addin.dayplan import DayCohorts, PersonDay, Rank
 from addin.model import Flag, Severity, a1
-from addin.parse import display, format_time
+from addin.parse import display, format_day, format_time
 from addin.rules import Context, rule
 
 WEEKEND_DAYS = 3
@@ -40,7 +40,7 @@ def _clock(moment: datetime) -> str:
 
 def _when(moment: datetime) -> str:
     """``11:00 PM Sat Oct 31``."""
-    return f"{_clock(moment)} {moment:%a} {moment:%b} {moment.day}"
+    return f"{_clock(moment)} {format_day(moment)}"
 
 
 NAMES_SHOWN = 3
@@ -160,7 +160,7 @@ def _short_flag(shorts: list[Short], what: str) -> Flag:
     who = f"{names} ({after.department})" if after.department else names
     over = " over the weekend" if what == "weekly rest" else ""
     legal = (before.wrap.astimezone(UTC) + timedelta(hours=minimum)).astimezone(after.call.tzinfo)
-    on = "" if legal.date() == after.call.date() else f" on {legal:%a} {legal:%b} {legal.day}"
+    on = "" if legal.date() == after.call.date() else f" on {format_day(legal)}"
     return after.flag(
         f"{who}: {_hours(hours)} h of rest{over} between Day {before.day}'s wrap "
         f"({_when(before.wrap)}) and Day {after.day}'s call ({_when(after.call)}), under the "
